@@ -1,0 +1,206 @@
+//! Findings as data. Every check produces [`Diagnostic`]s; the renderers in
+//! [`crate::output::diagnostics`] turn them into human, JSON or GitHub text.
+
+use serde::Serialize;
+use std::fmt;
+
+/// A place in a source file. Lines and columns are 1-based; columns count
+/// characters, not bytes, so a caret lines up under `å`, `ä` and `ö`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+    /// Width of the offending token in characters (at least 1 when rendered).
+    pub len: u32,
+}
+
+impl Pos {
+    pub const START: Pos = Pos {
+        line: 1,
+        column: 1,
+        len: 1,
+    };
+
+    pub fn new(line: u32, column: u32, len: u32) -> Self {
+        Pos { line, column, len }
+    }
+}
+
+/// The stable diagnostic codes of spec §3. New codes are added, never renumbered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    E001,
+    E002,
+    E003,
+    E004,
+    E005,
+    E006,
+    E007,
+    E008,
+    W101,
+    W102,
+    W103,
+    W104,
+    W105,
+    W106,
+    W107,
+    I201,
+    I202,
+}
+
+impl Code {
+    pub const ALL: &'static [Code] = &[
+        Code::E001,
+        Code::E002,
+        Code::E003,
+        Code::E004,
+        Code::E005,
+        Code::E006,
+        Code::E007,
+        Code::E008,
+        Code::W101,
+        Code::W102,
+        Code::W103,
+        Code::W104,
+        Code::W105,
+        Code::W106,
+        Code::W107,
+        Code::I201,
+        Code::I202,
+    ];
+
+    /// The severity is part of the code: the first letter says it.
+    pub fn severity(self) -> Severity {
+        match self.as_str().as_bytes()[0] {
+            b'E' => Severity::Error,
+            b'W' => Severity::Warning,
+            _ => Severity::Info,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::E001 => "E001",
+            Code::E002 => "E002",
+            Code::E003 => "E003",
+            Code::E004 => "E004",
+            Code::E005 => "E005",
+            Code::E006 => "E006",
+            Code::E007 => "E007",
+            Code::E008 => "E008",
+            Code::W101 => "W101",
+            Code::W102 => "W102",
+            Code::W103 => "W103",
+            Code::W104 => "W104",
+            Code::W105 => "W105",
+            Code::W106 => "W106",
+            Code::W107 => "W107",
+            Code::I201 => "I201",
+            Code::I202 => "I202",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+    pub help: Option<String>,
+    /// Width of the caret in human output; not part of the JSON contract.
+    #[serde(skip)]
+    pub len: u32,
+    /// A second place the finding refers to (the first of two duplicates).
+    #[serde(skip)]
+    pub related: Option<(Pos, String)>,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, file: &str, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            file: file.to_string(),
+            line: pos.line,
+            column: pos.column,
+            message: message.into(),
+            help: None,
+            len: pos.len,
+            related: None,
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn related(mut self, pos: Pos, label: impl Into<String>) -> Self {
+        self.related = Some((pos, label.into()));
+        self
+    }
+
+    pub fn pos(&self) -> Pos {
+        Pos::new(self.line, self.column, self.len)
+    }
+}
+
+/// Counts by severity, for summaries and exit codes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Tally {
+    pub fn of<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> Self {
+        let mut tally = Tally::default();
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => tally.errors += 1,
+                Severity::Warning => tally.warnings += 1,
+                Severity::Info => tally.infos += 1,
+            }
+        }
+        tally
+    }
+}
+
+/// Sorts one file's findings into line order (spec §3: file order, then line order).
+pub fn sort_in_file_order(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| (d.line, d.column, d.code));
+}

@@ -1,0 +1,3 @@
+//! Indicators of the yearly follow-up (spec §5).
+
+pub mod catalogue;

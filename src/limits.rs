@@ -1,0 +1,27 @@
+//! Input limits. Every one of them is a deliberate number, documented in the
+//! README ("Limits"); exceeding one is an E001 diagnostic, never a crash or a hang.
+//!
+//! The numbers are sized from the format: the deepest legal inventory nests
+//! five levels (root → services → service → evidence → list), and a large
+//! municipality's inventory of 1 000 fully described services is about 1.5 MB
+//! and 60 000 YAML nodes.
+
+/// Largest inventory or targets file read, in bytes. Checked from the file's
+/// metadata before reading, and again while reading (standard input, pipes).
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Deepest nesting of mappings and sequences.
+pub const MAX_DEPTH: usize = 24;
+
+/// Most YAML nodes (scalars, sequences, mappings) in one file, aliases expanded.
+pub const MAX_NODES: usize = 1_000_000;
+
+/// Most alias uses (`*name`) in one file.
+pub const MAX_ALIASES: usize = 1_000;
+
+/// Most parser events replayed by alias expansion in one file: this is what
+/// stops a "billion laughs" alias bomb after a bounded amount of work.
+pub const MAX_ALIAS_REPLAYED_EVENTS: usize = 100_000;
+
+/// Deepest path searched below a directory given on the command line.
+pub const MAX_DIRECTORY_DEPTH: usize = 32;

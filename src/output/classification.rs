@@ -1,0 +1,173 @@
+//! `trappa classify`: one row per service with its derived step and why.
+
+use super::table::{Layout, new_table};
+use crate::classified::ClassifiedService;
+use crate::i18n::{self, Lang};
+use crate::inventory::model::{Inventory, Vocabulary};
+use crate::ladder::Step;
+use serde_json::json;
+
+fn headers(lang: Lang) -> Vec<String> {
+    [
+        lang.pick("id", "id"),
+        lang.pick("namn", "name"),
+        lang.pick("förvaltning", "department"),
+        lang.pick("steg", "step"),
+        lang.pick("angivet", "declared"),
+        lang.pick("mål", "target"),
+        lang.pick("skäl", "reasons"),
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+fn optional_step(step: Option<Step>, lang: Lang) -> String {
+    step.map(|s| i18n::step_label(s, lang)).unwrap_or_default()
+}
+
+/// The department id, with the status when the service is not live.
+fn department_cell(c: &ClassifiedService) -> String {
+    c.service.department.clone().unwrap_or_default()
+}
+
+fn name_cell(c: &ClassifiedService, lang: Lang) -> String {
+    if c.service.is_live() {
+        c.service.name.clone()
+    } else {
+        let status = match (lang, c.service.status.as_str()) {
+            (Lang::Sv, "planned") => "planerad",
+            (Lang::Sv, "retired") => "avvecklad",
+            (_, other) => other,
+        };
+        format!("{} ({status})", c.service.name)
+    }
+}
+
+fn row(c: &ClassifiedService, lang: Lang) -> Vec<String> {
+    vec![
+        c.service.id.clone(),
+        name_cell(c, lang),
+        department_cell(c),
+        i18n::step_label(c.classification.step, lang),
+        optional_step(c.service.declared_step, lang),
+        optional_step(c.service.target_step, lang),
+        i18n::reasons(&c.classification, lang),
+    ]
+}
+
+pub fn table(services: &[ClassifiedService], lang: Lang, layout: Layout) -> String {
+    let mut table = new_table(layout, headers(lang));
+    for c in services {
+        table.add_row(row(c, lang));
+    }
+    format!("{table}\n")
+}
+
+pub fn markdown(services: &[ClassifiedService], lang: Lang) -> String {
+    let mut out = String::new();
+    let header = headers(lang);
+    out.push_str(&format!("| {} |\n", header.join(" | ")));
+    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+    for c in services {
+        let cells: Vec<String> = row(c, lang).iter().map(|s| markdown_cell(s)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+/// Escapes what would break a Markdown table cell or start markup.
+pub fn markdown_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' | '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Columns: id, name, department, status, step, step_name, declared_step,
+/// target_step, reasons. Column names are stable; step names and reasons
+/// follow `--lang`.
+pub fn csv(services: &[ClassifiedService], lang: Lang) -> Result<String, String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "id",
+        "name",
+        "department",
+        "status",
+        "step",
+        "step_name",
+        "declared_step",
+        "target_step",
+        "reasons",
+    ];
+    let write_err = |e: csv::Error| format!("cannot write CSV: {e}");
+    writer.write_record(header).map_err(write_err)?;
+    for c in services {
+        let s = c.service;
+        let number = |step: Option<Step>| step.map(|s| s.number().to_string()).unwrap_or_default();
+        writer
+            .write_record([
+                s.id.as_str(),
+                s.name.as_str(),
+                s.department.as_deref().unwrap_or(""),
+                s.status.as_str(),
+                &c.classification.step.number().to_string(),
+                i18n::step_name(c.classification.step, lang),
+                &number(s.declared_step),
+                &number(s.target_step),
+                &i18n::reasons(&c.classification, lang),
+            ])
+            .map_err(write_err)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| format!("cannot write CSV: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| format!("cannot write CSV: {e}"))
+}
+
+pub fn json(inventory: &Inventory, services: &[ClassifiedService], lang: Lang) -> String {
+    let services: Vec<serde_json::Value> = services
+        .iter()
+        .map(|c| {
+            let s = c.service;
+            let cl = &c.classification;
+            let next = cl.step.next();
+            json!({
+                "id": s.id,
+                "name": s.name,
+                "department": s.department,
+                "status": s.status.as_str(),
+                "step": cl.step.number(),
+                "step_name": i18n::step_name(cl.step, lang),
+                "declared_step": s.declared_step.map(Step::number),
+                "target_step": s.target_step.map(Step::number),
+                "decided_by": cl.decided_by.iter().map(|f| i18n::fact(f, lang)).collect::<Vec<_>>(),
+                "not_counted": cl.not_counted.iter().map(|f| i18n::fact(f, lang)).collect::<Vec<_>>(),
+                "next_step": next.map(Step::number),
+                "next_step_missing": cl.missing.iter().map(|m| i18n::missing(*m, lang)).collect::<Vec<_>>(),
+                "reasons": i18n::reasons(cl, lang),
+            })
+        })
+        .collect();
+    let document = json!({
+        "trappa_classify": 1,
+        "lang": lang.code(),
+        "organisation": {
+            "name": inventory.organisation.name,
+            "code": inventory.organisation.code,
+            "kind": inventory.organisation.kind.as_str(),
+        },
+        "year": inventory.year,
+        "services": services,
+    });
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,156 @@
+//! Reading inventory bytes from disk or standard input, with the size limit
+//! applied before the file is read whole, and the encoding checked before any
+//! YAML is parsed.
+
+use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::limits::MAX_FILE_BYTES;
+use std::io::Read;
+use std::path::Path;
+
+/// The text of one input, as the user named it.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The name shown in diagnostics: the path as given, or `<stdin>`.
+    pub name: String,
+    /// UTF-8 text without a byte-order mark.
+    pub text: String,
+}
+
+/// Why an input could not become a [`Source`].
+#[derive(Debug)]
+pub enum ReadFailure {
+    /// The bytes are not an acceptable text file: reported as E001.
+    Refused(Diagnostic),
+    /// The operating system could not give us the bytes: exit code 2.
+    Io(String),
+}
+
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Reads a path, or standard input for `-`.
+pub fn read(path: &Path) -> Result<Source, ReadFailure> {
+    if path.as_os_str() == "-" {
+        return read_stream(STDIN_NAME, std::io::stdin().lock());
+    }
+    let name = path.display().to_string();
+    let io_error = |e: std::io::Error| ReadFailure::Io(format!("cannot read {name}: {e}"));
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if metadata.is_dir() {
+        return Err(ReadFailure::Io(format!(
+            "{name} is a directory where a file was expected"
+        )));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(ReadFailure::Refused(too_large(&name, Some(metadata.len()))));
+    }
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    read_stream(&name, file)
+}
+
+/// Reads at most one byte more than the limit, so a pipe or a growing file
+/// cannot make us hold more than [`MAX_FILE_BYTES`].
+pub fn read_stream(name: &str, stream: impl Read) -> Result<Source, ReadFailure> {
+    let mut bytes = Vec::new();
+    stream
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadFailure::Io(format!("cannot read {name}: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadFailure::Refused(too_large(name, None)));
+    }
+    decode_text(name, bytes).map_err(ReadFailure::Refused)
+}
+
+fn too_large(name: &str, size: Option<u64>) -> Diagnostic {
+    let size = match size {
+        Some(bytes) => format!("{:.1} MiB", bytes as f64 / 1024.0 / 1024.0),
+        None => "more than that".to_string(),
+    };
+    Diagnostic::new(
+        Code::E001,
+        name,
+        Pos::START,
+        format!(
+            "file is too large: {size}; the limit is {} MiB",
+            MAX_FILE_BYTES / 1024 / 1024
+        ),
+    )
+    .help("an inventory holds one organisation and one year; split larger files")
+}
+
+/// Accepts UTF-8 with or without a byte-order mark; refuses UTF-16, NUL bytes
+/// and invalid UTF-8 with the position of the first offending byte.
+pub fn decode_text(name: &str, mut bytes: Vec<u8>) -> Result<Source, Diagnostic> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Diagnostic::new(
+            Code::E001,
+            name,
+            Pos::START,
+            "file is encoded as UTF-16; trappa reads UTF-8",
+        )
+        .help("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)"));
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        let pos = position_of(&bytes[..offset]);
+        return Err(Diagnostic::new(
+            Code::E001,
+            name,
+            pos,
+            "file contains a NUL byte: it is not a text file",
+        )
+        .help("an inventory is a UTF-8 YAML text file"));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Source {
+            name: name.to_string(),
+            text,
+        }),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let pos = position_of(&bytes[..valid]);
+            Err(Diagnostic::new(
+                Code::E001,
+                name,
+                pos,
+                format!("file is not valid UTF-8 (byte 0x{:02X})", bytes[valid]),
+            )
+            .help("save the file as UTF-8; Latin-1 (ISO 8859-1) or Windows-1252 files must be converted"))
+        }
+    }
+}
+
+/// Line and column just after a valid UTF-8 prefix.
+fn position_of(prefix: &[u8]) -> Pos {
+    let text = String::from_utf8_lossy(prefix);
+    let line = text.matches('\n').count() as u32 + 1;
+    let last_line = text.rsplit('\n').next().unwrap_or("");
+    Pos::new(line, last_line.chars().count() as u32 + 1, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_a_byte_order_mark() {
+        let source = decode_text("f", b"\xEF\xBB\xBFtrappa: 1\r\n".to_vec()).unwrap();
+        assert_eq!(source.text, "trappa: 1\r\n");
+    }
+
+    #[test]
+    fn locates_invalid_utf8() {
+        let d = decode_text("f", b"a: 1\nb: caf\xE9\n".to_vec()).unwrap_err();
+        assert_eq!((d.code, d.line, d.column), (Code::E001, 2, 7));
+    }
+
+    #[test]
+    fn refuses_utf16_and_nul() {
+        assert!(decode_text("f", vec![0xFF, 0xFE, b'a', 0]).is_err());
+        let d = decode_text("f", b"a: 1\n\0".to_vec()).unwrap_err();
+        assert_eq!((d.line, d.column), (2, 1));
+    }
+}
