@@ -152,11 +152,11 @@ pub fn classify(evidence: &Evidence) -> Classification {
         };
     }
 
-    // Below step 3, e-ID evidence and integration evidence may be present
+    // Below step 3, e-ID signing and integration evidence may be present
     // without counting: say so, because that is what the owner must fix.
     let mut not_counted: Vec<Fact> = transaction
         .into_iter()
-        .filter(|f| matches!(f, Fact::EidLogin | Fact::EidSigning))
+        .filter(|f| *f == Fact::EidSigning)
         .collect();
     not_counted.extend(integration);
 
@@ -214,8 +214,14 @@ fn interaction_facts(e: &Evidence) -> Vec<Fact> {
         let tools = e.interactive.iter().map(|i| i.to_string()).collect();
         facts.push(Fact::Interactive(tools));
     }
-    if e.login == Login::Password {
-        facts.push(Fact::PasswordLogin);
+    // The spec lists `login: password`; an e-ID login is at least as much
+    // interaction. Without it, upgrading a password login to e-ID on a
+    // service with no online submission would drop it from step 2 to 1, and
+    // adding evidence must never lower a step (tests/properties.rs).
+    match e.login {
+        Login::Password => facts.push(Fact::PasswordLogin),
+        Login::Eid => facts.push(Fact::EidLogin),
+        Login::None => {}
     }
     facts
 }
@@ -290,6 +296,7 @@ mod tests {
             Box::new(|e| e.submission = Submission::Online),
             Box::new(|e| e.interactive = vec![Interactive::Map]),
             Box::new(|e| e.login = Login::Password),
+            Box::new(|e| e.login = Login::Eid),
         ];
         for trigger in triggers {
             let mut e = evidence();
@@ -317,7 +324,7 @@ mod tests {
         let c = classify(&e);
         assert_eq!(c.step, Step::Interaction);
         assert_eq!(c.missing, vec![Missing::NoPaperSigning]);
-        assert_eq!(c.not_counted, vec![Fact::EidLogin]);
+        assert_eq!(c.decided_by, vec![Fact::SubmittedOnline, Fact::EidLogin]);
     }
 
     #[test]

@@ -287,7 +287,7 @@ impl<'f> Decoder<'f> {
             }
         };
         if value < min || value > max {
-            let range = if max == i128::MAX {
+            let range = if max >= i128::from(u64::MAX) {
                 format!("at least {min}")
             } else {
                 format!("between {min} and {max}")
@@ -430,9 +430,9 @@ impl<'f> Decoder<'f> {
     fn inventory(&mut self, root: &Node) -> Option<Inventory> {
         if root.value == Value::Null {
             self.e002(
-                root.pos,
+                Pos::START,
                 "the file is empty: an inventory needs `trappa`, `organisation`, `year` and `services`",
-                Some("`trappa init` prints a starter inventory".into()),
+                Some("see examples/trelleborg-2014.yaml for a complete inventory".into()),
             );
             return None;
         }
@@ -898,9 +898,10 @@ impl<'f> Decoder<'f> {
 
 /// How a value was written, for messages: `yes`, `"0128"`, a list.
 fn describe(node: &Node) -> String {
-    match node.scalar_text() {
-        Some(text) => format!("`{text}`"),
-        None => node.kind_name().to_string(),
+    match (&node.value, node.scalar_text()) {
+        (Value::Str { plain: false, .. }, Some(text)) => format!("the quoted text `\"{text}\"`"),
+        (_, Some(text)) => format!("`{text}`"),
+        (_, None) => node.kind_name().to_string(),
     }
 }
 

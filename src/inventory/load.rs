@@ -149,7 +149,16 @@ fn describe(error: &YamlError) -> (String, Option<String>) {
             ),
             Some("an inventory does not need nested aliases; write the values out".into()),
         ),
-        other => (plain_message(other), None),
+        other => {
+            let message = plain_message(other);
+            // The scanner's own guard against deep flow nesting fires before
+            // the budget's depth check can: say what it means.
+            if message.contains("recursion limit") {
+                describe_breach(&BudgetBreach::Depth { depth: 0 })
+            } else {
+                (message, None)
+            }
+        }
     }
 }
 

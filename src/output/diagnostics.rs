@@ -23,7 +23,9 @@ pub fn human(files: &[FileFindings], color: Color, quiet: bool) -> String {
             render_one(&mut out, d, file.text, color);
         }
     }
-    if !quiet {
+    // With no file read (every path was unusable) a summary would only
+    // suggest that something was checked.
+    if !quiet && !files.is_empty() {
         out.push_str(&summary(files, color));
     }
     out
