@@ -55,6 +55,11 @@ pub enum Command {
         after_help = "Example:\n  trappa classify examples/trelleborg-2014.yaml --format csv -o steps.csv"
     )]
     Classify(ClassifyArgs),
+    /// The e-council's yearly follow-up: indicators, year over year, targets, per department
+    #[command(
+        after_help = "Example:\n  trappa report examples/trelleborg-2014.yaml --previous examples/trelleborg-2013.yaml --targets examples/targets-trelleborg.yaml"
+    )]
+    Report(ReportArgs),
     /// Print the ladder: definitions, derivation rules, crosswalk and sources
     #[command(after_help = "Example:\n  trappa ladder --lang sv")]
     Ladder(LadderArgs),
@@ -98,6 +103,29 @@ pub enum ClassifyFormat {
     Csv,
     Json,
     Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The inventory of the year to report; - reads standard input
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Last year's inventory of the same organisation: adds previous values, changes and trends
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
+    /// A targets file (trappa-targets: 1): adds each target's status
+    #[arg(long, value_name = "FILE")]
+    pub targets: Option<PathBuf>,
+    /// Output format [default: table]
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -166,6 +194,7 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Check(args) => check(&args, &context),
         Command::Classify(args) => classify(&args, &context),
+        Command::Report(args) => report(&args, &context),
         Command::Ladder(args) => ladder(&args, &context),
     }
 }
@@ -223,6 +252,11 @@ fn valid_inventory(path: &Path, context: &Context) -> Result<Checked, i32> {
     if checked.valid_inventory().is_some() {
         return Ok(checked);
     }
+    Err(print_refusal(&checked, context))
+}
+
+/// Prints a refused file's findings (as `check` would) to standard error.
+fn print_refusal(checked: &Checked, context: &Context) -> i32 {
     let files = [FileFindings {
         name: &checked.source.name,
         text: &checked.source.text,
@@ -238,7 +272,7 @@ fn valid_inventory(path: &Path, context: &Context) -> Result<Checked, i32> {
         "trappa: error: {} has errors; fix them (see `trappa check`) before it can be used",
         checked.source.name
     );
-    Err(exit::FINDINGS)
+    exit::FINDINGS
 }
 
 fn classify(args: &ClassifyArgs, context: &Context) -> i32 {
@@ -262,6 +296,74 @@ fn classify(args: &ClassifyArgs, context: &Context) -> i32 {
         Ok(text) => context.deliver(&text),
         Err(message) => trouble(&message),
     }
+}
+
+fn report(args: &ReportArgs, context: &Context) -> i32 {
+    use crate::report::{self, Refusal};
+    let current = match valid_inventory(&args.file, context) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let previous = match &args.previous {
+        Some(path) => match valid_inventory(path, context) {
+            Ok(c) => Some(c),
+            Err(code) => return code,
+        },
+        None => None,
+    };
+    let targets = match &args.targets {
+        Some(path) => match valid_targets(path, context) {
+            Ok(c) => Some(c),
+            Err(code) => return code,
+        },
+        None => None,
+    };
+    let (Some(inventory), previous_inventory, targets_file) = (
+        current.valid_inventory(),
+        previous.as_ref().and_then(Checked::valid_inventory),
+        targets.as_ref().and_then(Checked::valid_targets),
+    ) else {
+        return exit::FINDINGS;
+    };
+    let built = match report::build(inventory, previous_inventory, targets_file) {
+        Ok(r) => r,
+        Err(Refusal::Previous(message)) => {
+            return trouble(&format!(
+                "--previous {}: {message}",
+                previous.map(|p| p.source.name).unwrap_or_default()
+            ));
+        }
+        Err(Refusal::Target(message)) => {
+            eprintln!(
+                "trappa: error: {}: {message}",
+                targets.map(|t| t.source.name).unwrap_or_default()
+            );
+            return exit::FINDINGS;
+        }
+    };
+    let text = match args.format {
+        ReportFormat::Table => {
+            report::table::render(&built, context.lang, context.layout, context.color)
+        }
+        ReportFormat::Markdown => report::markdown::render(&built, context.lang),
+        ReportFormat::Json => report::json::render(&built),
+    };
+    context.deliver(&text)
+}
+
+/// Reads a targets file; like [`valid_inventory`], errors are printed and refused.
+fn valid_targets(path: &Path, context: &Context) -> Result<Checked, i32> {
+    let checked = inventory::check_path(path).map_err(|m| trouble(&m))?;
+    if checked.valid_targets().is_some() {
+        return Ok(checked);
+    }
+    if checked.inventory().is_some() {
+        return Err(trouble(&format!(
+            "{} is an inventory; --targets reads a targets file (trappa-targets: 1)",
+            checked.source.name
+        )));
+    }
+    Err(print_refusal(&checked, context))
 }
 
 fn ladder(args: &LadderArgs, context: &Context) -> i32 {

@@ -101,6 +101,44 @@ pub fn ladder() -> &'static LadderData {
 }
 
 // ---------------------------------------------------------------------------
+// data/indicators.yaml
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct IndicatorInfo {
+    pub id: String,
+    pub label: Text,
+    pub definition: Text,
+    pub numerator: Text,
+    pub denominator: Option<Text>,
+    pub unit: String,
+    /// None when neither direction is better (no good/bad trend is shown).
+    pub higher_is_better: Option<bool>,
+    pub requires_previous: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct IndicatorData {
+    indicators: Vec<IndicatorInfo>,
+}
+
+pub fn indicators() -> &'static [IndicatorInfo] {
+    static DATA: OnceLock<IndicatorData> = OnceLock::new();
+    &DATA
+        .get_or_init(|| {
+            load::bundled(
+                "data/indicators.yaml",
+                include_str!("../data/indicators.yaml"),
+            )
+        })
+        .indicators
+}
+
+/// The labels and definition of an indicator id from the catalogue.
+pub fn indicator(id: &str) -> Option<&'static IndicatorInfo> {
+    indicators().iter().find(|i| i.id == id)
+}
+
+// ---------------------------------------------------------------------------
 // Steps and the reasons of a classification
 
 /// "interaction" / "interaktion".
@@ -241,6 +279,25 @@ mod tests {
             assert_eq!(entry.name.sv.to_lowercase(), step.swedish());
         }
         assert!(!data.sources.is_empty());
+    }
+
+    #[test]
+    fn bundled_indicators_match_the_catalogue() {
+        use crate::indicators::catalogue::{IDS, Unit};
+        let data = indicators();
+        assert_eq!(data.len(), IDS.len());
+        for (info, (id, unit)) in data.iter().zip(IDS) {
+            assert_eq!(info.id, *id);
+            let expected = match unit {
+                Unit::Count => "count",
+                Unit::Share => "share",
+                Unit::Sek => "sek",
+                Unit::Step => "step",
+                Unit::Percent => "percent",
+            };
+            assert_eq!(info.unit, expected, "{id}");
+            assert_eq!(info.denominator.is_none(), *unit == Unit::Count, "{id}");
+        }
     }
 
     #[test]

@@ -99,7 +99,8 @@ pub enum Fact {
 }
 
 /// What a service lacks for a step it does not reach.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Missing {
     /// Step 2: a form, a submission channel, an interactive tool or a login.
     AnyInteraction,

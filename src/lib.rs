@@ -22,5 +22,6 @@ pub mod limits;
 pub mod municipalities;
 pub mod output;
 pub mod paths;
+pub mod report;
 pub mod source;
 pub mod suggest;

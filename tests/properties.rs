@@ -81,7 +81,9 @@ fn add(evidence: &mut Evidence, addition: Addition) {
     match addition {
         Addition::DownloadForm => evidence.download_form = true,
         Addition::Interactive(tool) => evidence.interactive.push(tool),
-        Addition::SubmissionAtLeast(s) if rank(s) > rank(evidence.submission) => evidence.submission = s,
+        Addition::SubmissionAtLeast(s) if rank(s) > rank(evidence.submission) => {
+            evidence.submission = s
+        }
         Addition::LoginAtLeast(l) if rank(l) > rank(evidence.login) => evidence.login = l,
         Addition::EidSigning => evidence.signing = Signing::Eid,
         Addition::PrefillAtLeast(p) if rank(p) > rank(evidence.prefill) => evidence.prefill = p,

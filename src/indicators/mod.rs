@@ -1,3 +1,4 @@
 //! Indicators of the yearly follow-up (spec §5).
 
 pub mod catalogue;
+pub mod compute;

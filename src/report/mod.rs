@@ -1,0 +1,410 @@
+//! The e-council's yearly follow-up as one data structure; each format
+//! (`table`, `markdown`, `json`) only renders what is here.
+
+pub mod document;
+pub mod json;
+pub mod markdown;
+pub mod numbers;
+pub mod table;
+pub mod targets;
+
+use crate::classified::{ClassifiedService, classify_inventory};
+use crate::indicators::catalogue::{self, Unit};
+use crate::indicators::compute::{self, Changes, IndicatorValue};
+use crate::inventory::model::Inventory;
+use crate::inventory::targets::{Direction, TargetsFile};
+use crate::ladder::{self, Missing, Step};
+use serde::Serialize;
+use targets::{Point, Status};
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub trappa_report: u32,
+    pub organisation: String,
+    pub code: Option<String>,
+    pub year: i32,
+    pub previous_year: Option<i32>,
+    /// Every indicator for the whole organisation, in catalogue order.
+    pub indicators: Vec<IndicatorRow>,
+    /// Live services per derived step.
+    pub distribution: Vec<StepCount>,
+    pub departments: Vec<DepartmentRow>,
+    pub changes: Option<Changes>,
+    pub targets: Vec<TargetRow>,
+    pub to_develop: Vec<ToDevelop>,
+    pub pdf_forms: Vec<ServiceRef>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct IndicatorRow {
+    pub id: &'static str,
+    pub value: Option<f64>,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    pub previous: Option<f64>,
+    /// value − previous (in the indicator's unit; shares in 0–1).
+    pub change: Option<f64>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct StepCount {
+    pub step: Step,
+    pub services: usize,
+    pub share: Option<f64>,
+    pub previous_services: Option<usize>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DepartmentRow {
+    pub id: String,
+    pub name: String,
+    pub indicators: Vec<IndicatorValue>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TargetRow {
+    pub indicator: String,
+    pub department: Option<String>,
+    pub goal: Option<String>,
+    pub target: f64,
+    pub by: i32,
+    pub direction: Direction,
+    pub value: Option<f64>,
+    pub status: Status,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ServiceRef {
+    pub id: String,
+    pub name: String,
+    pub department: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ToDevelop {
+    #[serde(flatten)]
+    pub service: ServiceRef,
+    pub step: Step,
+    pub target_step: Step,
+    /// Ids of what is missing: online_submission, eid_login_or_signing, …
+    pub missing: Vec<Missing>,
+}
+
+/// Why a report cannot be made from the files given.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The previous inventory is of another organisation or not an earlier year.
+    Previous(String),
+    /// A target names a department the inventory does not have.
+    Target(String),
+}
+
+impl IndicatorRow {
+    pub fn unit(&self) -> Unit {
+        catalogue::unit_of(self.id).unwrap_or(Unit::Count)
+    }
+}
+
+impl Report {
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorRow> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+}
+
+pub fn build(
+    inventory: &Inventory,
+    previous: Option<&Inventory>,
+    targets: Option<&TargetsFile>,
+) -> Result<Report, Refusal> {
+    if let Some(previous) = previous {
+        same_organisation_earlier_year(inventory, previous)?;
+    }
+    let current = classify_inventory(inventory);
+    let before = previous.map(classify_inventory);
+
+    let mut values = compute::compute(&current);
+    let previous_values = before.as_deref().map(compute::compute);
+    let changes = before
+        .as_deref()
+        .map(|before| compute::changes(&current, before));
+    if let Some(changes) = &changes {
+        values.extend(compute::change_values(changes));
+    }
+    let indicators = values
+        .iter()
+        .map(|v| {
+            let previous = previous_values
+                .as_ref()
+                .and_then(|p| p.iter().find(|p| p.id == v.id))
+                .and_then(|p| p.value);
+            IndicatorRow {
+                id: v.id,
+                value: v.value,
+                numerator: v.numerator,
+                denominator: v.denominator,
+                previous,
+                change: v.value.zip(previous).map(|(now, then)| now - then),
+            }
+        })
+        .collect::<Vec<_>>();
+
+    let departments = departments(inventory, &current);
+    let target_rows = match targets {
+        Some(t) => target_rows(t, inventory, &indicators, &departments, previous)?,
+        None => Vec::new(),
+    };
+
+    Ok(Report {
+        trappa_report: 1,
+        organisation: inventory.organisation.name.clone(),
+        code: inventory.organisation.code.clone(),
+        year: inventory.year,
+        previous_year: previous.map(|p| p.year),
+        distribution: distribution(&current, before.as_deref()),
+        indicators,
+        departments,
+        changes,
+        targets: target_rows,
+        to_develop: to_develop(&current),
+        pdf_forms: pdf_forms(&current),
+    })
+}
+
+fn same_organisation_earlier_year(now: &Inventory, before: &Inventory) -> Result<(), Refusal> {
+    let (a, b) = (&now.organisation, &before.organisation);
+    let same = match (&a.code, &b.code) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.name.trim().eq_ignore_ascii_case(b.name.trim()),
+    };
+    if !same {
+        return Err(Refusal::Previous(format!(
+            "the previous inventory is of another organisation ({}{}) than this one ({}{})",
+            b.name,
+            b.code
+                .as_deref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default(),
+            a.name,
+            a.code
+                .as_deref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default(),
+        )));
+    }
+    if before.year >= now.year {
+        return Err(Refusal::Previous(format!(
+            "the previous inventory is for {}, which is not earlier than {}",
+            before.year, now.year
+        )));
+    }
+    Ok(())
+}
+
+fn live<'a>(
+    services: &'a [ClassifiedService<'a>],
+) -> impl Iterator<Item = &'a ClassifiedService<'a>> {
+    services.iter().filter(|c| c.service.is_live())
+}
+
+fn distribution(now: &[ClassifiedService], before: Option<&[ClassifiedService]>) -> Vec<StepCount> {
+    let count = |services: &[ClassifiedService], step: Step| {
+        live(services)
+            .filter(|c| c.classification.step == step)
+            .count()
+    };
+    let total = live(now).count();
+    Step::ALL
+        .into_iter()
+        .map(|step| {
+            let services = count(now, step);
+            StepCount {
+                step,
+                services,
+                share: (total > 0).then(|| services as f64 / total as f64),
+                previous_services: before.map(|b| count(b, step)),
+            }
+        })
+        .collect()
+}
+
+/// Every department of the `departments` list (in its order), then any
+/// department named only by services, then services without one.
+fn departments(inventory: &Inventory, services: &[ClassifiedService]) -> Vec<DepartmentRow> {
+    let mut ids: Vec<(String, String)> = inventory
+        .departments
+        .iter()
+        .flatten()
+        .map(|d| (d.id.clone(), d.name.clone()))
+        .collect();
+    for c in services {
+        if let Some(d) = &c.service.department
+            && !ids.iter().any(|(id, _)| id == d)
+        {
+            ids.push((d.clone(), d.clone()));
+        }
+    }
+    let mut rows: Vec<DepartmentRow> = ids
+        .into_iter()
+        .map(|(id, name)| {
+            let subset: Vec<ClassifiedService> = services
+                .iter()
+                .filter(|c| c.service.department.as_deref() == Some(id.as_str()))
+                .map(|c| ClassifiedService {
+                    service: c.service,
+                    classification: c.classification.clone(),
+                })
+                .collect();
+            DepartmentRow {
+                id,
+                name,
+                indicators: compute::compute(&subset),
+            }
+        })
+        .collect();
+    let without: Vec<ClassifiedService> = services
+        .iter()
+        .filter(|c| c.service.department.is_none())
+        .map(|c| ClassifiedService {
+            service: c.service,
+            classification: c.classification.clone(),
+        })
+        .collect();
+    if !without.is_empty() {
+        rows.push(DepartmentRow {
+            id: String::new(),
+            name: String::new(),
+            indicators: compute::compute(&without),
+        });
+    }
+    rows
+}
+
+fn target_rows(
+    file: &TargetsFile,
+    inventory: &Inventory,
+    indicators: &[IndicatorRow],
+    departments: &[DepartmentRow],
+    previous: Option<&Inventory>,
+) -> Result<Vec<TargetRow>, Refusal> {
+    let mut rows = Vec::new();
+    for t in &file.targets {
+        let (value, previous_value) = match &t.department {
+            None => {
+                let row = indicators.iter().find(|i| i.id == t.indicator);
+                (row.and_then(|r| r.value), row.and_then(|r| r.previous))
+            }
+            Some(department) => {
+                let Some(row) = departments.iter().find(|d| &d.id == department) else {
+                    return Err(Refusal::Target(format!(
+                        "line {}: the target for `{}` names department `{department}`, which {} does not have",
+                        t.pos.line, t.indicator, inventory.organisation.name
+                    )));
+                };
+                let value = row
+                    .indicators
+                    .iter()
+                    .find(|i| i.id == t.indicator)
+                    .and_then(|i| i.value);
+                // A department's previous value needs the previous inventory's departments.
+                let previous_value = previous.and_then(|p| {
+                    let before = classify_inventory(p);
+                    let subset: Vec<ClassifiedService> = before
+                        .into_iter()
+                        .filter(|c| c.service.department.as_deref() == Some(department.as_str()))
+                        .collect();
+                    compute::compute(&subset)
+                        .into_iter()
+                        .find(|i| i.id == t.indicator)
+                        .and_then(|i| i.value)
+                });
+                (value, previous_value)
+            }
+        };
+        let reference = previous.zip(previous_value).map(|(p, value)| Point {
+            year: p.year,
+            value,
+        });
+        rows.push(TargetRow {
+            indicator: t.indicator.clone(),
+            department: t.department.clone(),
+            goal: t.goal.clone(),
+            target: t.target,
+            by: t.by,
+            direction: t.direction,
+            value,
+            status: targets::status(t, inventory.year, value, reference),
+        });
+    }
+    Ok(rows)
+}
+
+fn service_ref(c: &ClassifiedService) -> ServiceRef {
+    ServiceRef {
+        id: c.service.id.clone(),
+        name: c.service.name.clone(),
+        department: c.service.department.clone(),
+    }
+}
+
+fn to_develop(services: &[ClassifiedService]) -> Vec<ToDevelop> {
+    live(services)
+        .filter_map(|c| {
+            let target = c.service.target_step?;
+            (c.classification.step < target).then(|| ToDevelop {
+                service: service_ref(c),
+                step: c.classification.step,
+                target_step: target,
+                missing: ladder::missing_for(&c.service.evidence, target),
+            })
+        })
+        .collect()
+}
+
+fn pdf_forms(services: &[ClassifiedService]) -> Vec<ServiceRef> {
+    use crate::inventory::model::Submission;
+    live(services)
+        .filter(|c| {
+            c.service.evidence.download_form && c.service.evidence.submission != Submission::Online
+        })
+        .map(service_ref)
+        .collect()
+}
+
+/// The ids of the headline figures, first in every format.
+pub const HEADLINE: &[&str] = &[
+    "services",
+    "e_services",
+    "transaction_share",
+    "mean_step",
+    "digital_uptake",
+];
+
+/// The department table's columns (JSON carries every indicator).
+pub const DEPARTMENT_COLUMNS: &[&str] = &[
+    "services",
+    "e_services",
+    "transaction_share",
+    "mean_step",
+    "eid_share",
+    "case_tracking_share",
+    "digital_uptake",
+    "pdf_forms",
+];
+
+/// Status words, for tables.
+pub fn status_word(status: Status, lang: crate::i18n::Lang) -> &'static str {
+    match status {
+        Status::Met => lang.pick("uppnått", "met"),
+        Status::OnTrack => lang.pick("i fas", "on track"),
+        Status::Behind => lang.pick("efter", "behind"),
+        Status::Missed => lang.pick("ej uppnått", "missed"),
+        Status::NoData => lang.pick("ingen uppgift", "no data"),
+    }
+}
+
+pub fn direction_is_met_word(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Up => "≥",
+        Direction::Down => "≤",
+    }
+}

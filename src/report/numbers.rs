@@ -1,0 +1,90 @@
+//! Numbers as a Swedish or English reader expects them: "62,5 %" and
+//! "62.5%"; "no data" is "–", never 0.
+
+use crate::i18n::Lang;
+use crate::indicators::catalogue::Unit;
+
+pub const NO_DATA: &str = "–";
+
+fn decimal(value: f64, places: usize, lang: Lang) -> String {
+    let text = format!("{value:.places$}");
+    match lang {
+        Lang::Sv => text.replace('.', ",").replace('-', "−"),
+        Lang::En => text,
+    }
+}
+
+fn percent(text: String, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("{text} %"),
+        Lang::En => format!("{text}%"),
+    }
+}
+
+/// One value in its unit; shares are given 0–1 and shown as percentages.
+pub fn value(value: Option<f64>, unit: Unit, lang: Lang) -> String {
+    let Some(v) = value else {
+        return NO_DATA.to_string();
+    };
+    match unit {
+        Unit::Count => format!("{v:.0}"),
+        Unit::Share => percent(decimal(v * 100.0, 1, lang), lang),
+        Unit::Percent => percent(decimal(v, 1, lang), lang),
+        Unit::Step => decimal(v, 2, lang),
+        Unit::Sek => match lang {
+            Lang::Sv => format!("{} kr", decimal(v, 0, lang)),
+            Lang::En => format!("SEK {}", decimal(v, 0, lang)),
+        },
+    }
+}
+
+/// A change with its sign and an arrow, so it reads without colour:
+/// "▲ +5,2 p.e." / "▼ −3" / "= 0".
+pub fn change(change: Option<f64>, unit: Unit, lang: Lang) -> String {
+    let Some(c) = change else {
+        return NO_DATA.to_string();
+    };
+    let (amount, suffix) = match unit {
+        Unit::Share => (c * 100.0, lang.pick(" p.e.", " pp")),
+        _ => (c, ""),
+    };
+    let places = match unit {
+        Unit::Count => 0,
+        Unit::Sek => 0,
+        Unit::Step => 2,
+        Unit::Share | Unit::Percent => 1,
+    };
+    let shown = decimal(amount.abs(), places, lang);
+    let zero = shown.chars().all(|ch| ch == '0' || ch == '.' || ch == ',');
+    if zero {
+        return format!("= {shown}{suffix}");
+    }
+    if amount > 0.0 {
+        format!("▲ +{shown}{suffix}")
+    } else {
+        format!("▼ {}{shown}{suffix}", lang.pick("−", "-"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_uses_decimal_comma_and_spaced_percent() {
+        assert_eq!(value(Some(0.625), Unit::Share, Lang::Sv), "62,5 %");
+        assert_eq!(value(Some(0.625), Unit::Share, Lang::En), "62.5%");
+        assert_eq!(value(Some(2.4667), Unit::Step, Lang::Sv), "2,47");
+        assert_eq!(value(Some(145.4), Unit::Sek, Lang::Sv), "145 kr");
+        assert_eq!(value(None, Unit::Share, Lang::Sv), "–");
+        assert_eq!(value(Some(0.0), Unit::Share, Lang::En), "0.0%");
+    }
+
+    #[test]
+    fn changes_carry_sign_and_arrow() {
+        assert_eq!(change(Some(0.052), Unit::Share, Lang::Sv), "▲ +5,2 p.e.");
+        assert_eq!(change(Some(-3.0), Unit::Count, Lang::En), "▼ -3");
+        assert_eq!(change(Some(0.0), Unit::Count, Lang::En), "= 0");
+        assert_eq!(change(None, Unit::Count, Lang::En), "–");
+    }
+}
