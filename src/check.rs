@@ -140,40 +140,25 @@ fn service_rules(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
     let derived = ladder::classify(e).step;
     let label = |step: Step| i18n::step_label(step, Lang::En);
 
-    if let Some(declared) = s.declared_step {
-        if declared > derived {
+    if let Some(declared) = s.declared_step
+        && declared != derived
+    {
+        let message = format!(
+            "`{}` declares step {} but its evidence derives step {}",
+            s.id,
+            label(declared),
+            label(derived)
+        );
+        out.push(if declared > derived {
             let missing = ladder::missing_for(e, declared);
-            out.push(
-                new(
-                    Code::E005,
-                    "declared_step",
-                    format!(
-                        "`{}` declares step {} but its evidence derives step {}",
-                        s.id,
-                        label(declared),
-                        label(derived)
-                    ),
-                )
-                .help(format!(
-                    "missing evidence: {}; or lower `declared_step`",
-                    missing_list(&missing)
-                )),
-            );
-        } else if declared < derived {
-            out.push(
-                new(
-                    Code::W101,
-                    "declared_step",
-                    format!(
-                        "`{}` declares step {} but its evidence derives step {}",
-                        s.id,
-                        label(declared),
-                        label(derived)
-                    ),
-                )
-                .help(format!("raise `declared_step` to {}", derived.id())),
-            );
-        }
+            new(Code::E005, "declared_step", message).help(format!(
+                "missing evidence: {}; or lower `declared_step`",
+                missing_list(&missing)
+            ))
+        } else {
+            new(Code::W101, "declared_step", message)
+                .help(format!("raise `declared_step` to {}", derived.id()))
+        });
     }
 
     contradictions(s, &new, out);

@@ -287,19 +287,36 @@ impl<'f> Decoder<'f> {
             }
         };
         if value < min || value > max {
-            let range = if max >= i128::from(u64::MAX) {
-                format!("at least {min}")
-            } else {
-                format!("between {min} and {max}")
-            };
-            self.e002(
-                node.pos,
-                format!("`{path}` is {value}, out of range: it must be {range}"),
-                None,
+            self.out_of_range(
+                node,
+                path,
+                value,
+                min,
+                (max < i128::from(u64::MAX)).then_some(max),
             );
             return None;
         }
         Some(value)
+    }
+
+    /// E002 for a number outside its range; `max: None` means "no upper bound".
+    fn out_of_range<T: std::fmt::Display>(
+        &mut self,
+        node: &Node,
+        path: &str,
+        value: T,
+        min: T,
+        max: Option<T>,
+    ) {
+        let range = match max {
+            Some(max) => format!("between {min} and {max}"),
+            None => format!("at least {min}"),
+        };
+        self.e002(
+            node.pos,
+            format!("`{path}` is {value}, out of range: it must be {range}"),
+            None,
+        );
     }
 
     /// A finite number in `min..=max`.
@@ -317,16 +334,7 @@ impl<'f> Decoder<'f> {
             }
         };
         if value < min || value > max {
-            let range = if max == f64::MAX {
-                format!("at least {min}")
-            } else {
-                format!("between {min} and {max}")
-            };
-            self.e002(
-                node.pos,
-                format!("`{path}` is {value}, out of range: it must be {range}"),
-                None,
-            );
+            self.out_of_range(node, path, value, min, (max < f64::MAX).then_some(max));
             return None;
         }
         Some(value)

@@ -246,14 +246,7 @@ fn departments(inventory: &Inventory, services: &[ClassifiedService]) -> Vec<Dep
     let mut rows: Vec<DepartmentRow> = ids
         .into_iter()
         .map(|(id, name)| {
-            let subset: Vec<ClassifiedService> = services
-                .iter()
-                .filter(|c| c.service.department.as_deref() == Some(id.as_str()))
-                .map(|c| ClassifiedService {
-                    service: c.service,
-                    classification: c.classification.clone(),
-                })
-                .collect();
+            let subset = in_department(services, Some(id.as_str()));
             DepartmentRow {
                 id,
                 name,
@@ -261,14 +254,7 @@ fn departments(inventory: &Inventory, services: &[ClassifiedService]) -> Vec<Dep
             }
         })
         .collect();
-    let without: Vec<ClassifiedService> = services
-        .iter()
-        .filter(|c| c.service.department.is_none())
-        .map(|c| ClassifiedService {
-            service: c.service,
-            classification: c.classification.clone(),
-        })
-        .collect();
+    let without = in_department(services, None);
     if !without.is_empty() {
         rows.push(DepartmentRow {
             id: String::new(),
@@ -277,6 +263,21 @@ fn departments(inventory: &Inventory, services: &[ClassifiedService]) -> Vec<Dep
         });
     }
     rows
+}
+
+/// The services of one department (`None`: of no department).
+fn in_department<'a>(
+    services: &[ClassifiedService<'a>],
+    id: Option<&str>,
+) -> Vec<ClassifiedService<'a>> {
+    services
+        .iter()
+        .filter(|c| c.service.department.as_deref() == id)
+        .map(|c| ClassifiedService {
+            service: c.service,
+            classification: c.classification.clone(),
+        })
+        .collect()
 }
 
 fn target_rows(
@@ -308,11 +309,7 @@ fn target_rows(
                 // A department's previous value needs the previous inventory's departments.
                 let previous_value = previous.and_then(|p| {
                     let before = classify_inventory(p);
-                    let subset: Vec<ClassifiedService> = before
-                        .into_iter()
-                        .filter(|c| c.service.department.as_deref() == Some(department.as_str()))
-                        .collect();
-                    compute::compute(&subset)
+                    compute::compute(&in_department(&before, Some(department)))
                         .into_iter()
                         .find(|i| i.id == t.indicator)
                         .and_then(|i| i.value)
