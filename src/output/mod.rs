@@ -1,6 +1,7 @@
 //! Renderers: each turns data it is given into text. None of them reads files.
 
 pub mod classification;
+pub mod csv_dialect;
 pub mod diagnostics;
 pub mod ladder;
 pub mod table;
