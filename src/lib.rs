@@ -23,5 +23,7 @@ pub mod municipalities;
 pub mod output;
 pub mod paths;
 pub mod report;
+pub mod schema;
 pub mod source;
+pub mod starter;
 pub mod suggest;

@@ -1,6 +1,7 @@
 //! `trappa schema`: the JSON Schema (draft-07) of the inventory or targets file.
 
-use super::{Context, trouble};
+use super::Context;
+use crate::schema;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -10,6 +11,11 @@ pub struct SchemaArgs {
     pub targets: bool,
 }
 
-pub(super) fn run(_args: &SchemaArgs, _context: &Context) -> i32 {
-    trouble("SKELETON: schema is being built")
+pub(super) fn run(args: &SchemaArgs, context: &Context) -> i32 {
+    let schema = if args.targets {
+        schema::targets()
+    } else {
+        schema::inventory()
+    };
+    context.deliver(&schema::to_text(&schema))
 }

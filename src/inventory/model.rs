@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Pos;
 use crate::ladder::Step;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -21,7 +22,10 @@ macro_rules! vocabulary {
         $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)?
     }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize $(, $extra)*)]
+        // The schema lists the spellings (the serde renames) inline, where
+        // an editor shows them beside the key's own description.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema $(, $extra)*)]
+        #[schemars(inline)]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
         }
@@ -42,13 +46,13 @@ macro_rules! vocabulary {
     ($($rest:tt)*) => { vocabulary!(@derive [] $($rest)*); };
 }
 
-vocabulary!(
+vocabulary!(default
     /// What kind of body the inventory belongs to.
-    OrganisationKind { Municipality = "municipality", Region = "region", Agency = "agency", Company = "company" }
+    OrganisationKind { #[default] Municipality = "municipality", Region = "region", Agency = "agency", Company = "company" }
 );
-vocabulary!(
+vocabulary!(default
     /// Only live services enter the indicators.
-    Status { Live = "live", Planned = "planned", Retired = "retired" }
+    Status { #[default] Live = "live", Planned = "planned", Retired = "retired" }
 );
 vocabulary!(Audience { Citizens = "citizens", Businesses = "businesses", Associations = "associations", Staff = "staff" });
 vocabulary!(Interactive { Calculator = "calculator", Map = "map", Booking = "booking", Search = "search", Chat = "chat", Email = "email" });
@@ -70,58 +74,120 @@ vocabulary!(Mobile { Responsive = "responsive", App = "app", DesktopOnly = "desk
 vocabulary!(Conformance { Full = "full", Partial = "partial", None = "none" });
 vocabulary!(ProtectedIdentity { Supported = "supported", Alternative = "alternative", Unsupported = "unsupported" });
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+// The `JsonSchema` derives below describe the YAML keys of spec §2 (the
+// model's field names are those keys). The decoder, not serde, fills the
+// model, so only `#[schemars]` attributes are used here: they shape the
+// schema without changing how the model serialises. Positions and
+// `incomplete` are bookkeeping, not keys, and are skipped.
+
+/// An inventory of one organisation's e-services for one follow-up year.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Inventory {
+    /// The organisation the inventory belongs to.
     pub organisation: Organisation,
+    /// The follow-up year the inventory describes (2000–2100).
+    #[schemars(range(min = 2000, max = 2100))]
     pub year: i32,
     /// None when the file has no `departments` section (then any department name is accepted).
+    #[schemars(
+        description = "Optional. The organisation's departments (förvaltningar); when present, every service's `department` must be one of their ids."
+    )]
     pub departments: Option<Vec<Department>>,
+    /// The e-services, one item each. May be empty (warning W106).
     pub services: Vec<Service>,
     #[serde(skip)]
+    #[schemars(skip)]
     pub spans: Spans,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Organisation {
+    /// The organisation's name, e.g. "Trelleborgs kommun".
+    #[schemars(length(min = 1))]
     pub name: String,
+    /// A municipality's four-digit SCB code, quoted ("1287"), checked against data/municipalities.csv; a region's two-digit county code; absent for agencies and companies.
     pub code: Option<String>,
+    /// What kind of body this is.
+    #[schemars(default)]
     pub kind: OrganisationKind,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Department {
+    /// A short stable id that services refer to in `department` (a–z, 0–9, `-`, `_`).
+    #[schemars(pattern(ID_PATTERN))]
     pub id: String,
+    /// The department's name, e.g. "Socialförvaltningen".
+    #[schemars(length(min = 1))]
     pub name: String,
     #[serde(skip)]
+    #[schemars(skip)]
     pub pos: Pos,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// `^[a-z0-9][a-z0-9_-]*$`: the rule of the decoder's `identifier`.
+const ID_PATTERN: &str = "^[a-z0-9][a-z0-9_-]*$";
+
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Service {
+    /// A stable id, unique in the file and kept across years (a–z, 0–9, `-`, `_`; starts with a letter or digit).
+    #[schemars(pattern(ID_PATTERN))]
     pub id: String,
+    /// The service's name as users see it, e.g. "Ställa sig i tomtkö".
+    #[schemars(length(min = 1))]
     pub name: String,
+    /// The id of the department responsible; must be listed in `departments` when that section is present.
     pub department: Option<String>,
+    /// What the service does, in a sentence.
     pub description: Option<String>,
+    /// Where the service starts: an http(s) address.
+    #[schemars(pattern(HTTP_URL_PATTERN))]
     pub url: Option<String>,
+    /// Only live services enter the indicators.
+    #[schemars(default)]
     pub status: Status,
+    /// Who the service is for.
+    #[schemars(default)]
     pub audience: Vec<Audience>,
+    /// The platform or product the service runs on (free text).
     pub platform: Option<String>,
+    /// The languages the service is offered in, as ISO 639-1 codes (sv, en, fi …).
+    #[schemars(default, inner(pattern("^[a-z]{2}$")))]
     pub languages: Vec<String>,
+    /// The step the service owner claims; checked against the step derived from `evidence` (E005, W101).
+    #[schemars(with = "Option<crate::schema::StepSpelling>")]
     pub declared_step: Option<Step>,
+    /// The step the service should reach (not every service should reach 4); below it, the service is listed "to develop".
+    #[schemars(with = "Option<crate::schema::StepSpelling>")]
     pub target_step: Option<Step>,
+    /// Observable facts that place the service on the ladder. Every key is optional; absent means not present.
+    #[schemars(default)]
     pub evidence: Evidence,
+    /// Availability and accessibility.
+    #[schemars(default)]
     pub access: Access,
+    /// Figures for the inventory's year.
+    #[schemars(default)]
     pub volumes: Volumes,
+    /// Cost per case in Swedish kronor (>= 0).
+    #[schemars(range(min = 0))]
     pub cost_per_case_sek: Option<f64>,
+    /// Share of satisfied users, in percent (0–100).
+    #[schemars(range(min = 0, max = 100))]
     pub satisfaction_pct: Option<f64>,
     /// Where the service and each of its keys stand in the file.
     #[serde(skip)]
+    #[schemars(skip)]
     pub spans: Spans,
     /// True when a value of this service could not be decoded: checks that
     /// compare evidence skip it rather than report a knock-on error.
     #[serde(skip)]
+    #[schemars(skip)]
     pub incomplete: bool,
 }
+
+/// An http(s) address with a host and no spaces, as the decoder's `is_http_url` accepts.
+const HTTP_URL_PATTERN: &str = "^https?://[^/?#\\s]+\\S*$";
 
 impl Service {
     pub fn is_live(&self) -> bool {
@@ -130,44 +196,76 @@ impl Service {
 }
 
 /// Observable facts. Every key is optional; absent means "not present".
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
+#[schemars(default)]
 pub struct Evidence {
+    /// A printable or PDF form is offered for download (step 2).
     pub download_form: bool,
+    /// Interactive tools the service offers (step 2).
     pub interactive: Vec<Interactive>,
+    /// How a case reaches the organisation: `offline` is e-mail, post or a visit (step 2); `online` is needed for step 3.
     pub submission: Submission,
+    /// How users log in: `password` counts for step 2; `eid` (e-legitimation) for step 3 with online submission.
     pub login: Login,
+    /// Foreign e-ID (eIDAS) is accepted.
     pub foreign_eid: bool,
+    /// How the application is signed: `eid` counts for step 3; `paper` rules step 3 out.
     pub signing: Signing,
+    /// Number of signers required, e.g. 2 guardians (1–99).
+    #[schemars(range(min = 1, max = 99))]
     pub signatures: Option<u32>,
+    /// Attachments can be uploaded.
     pub attachments: bool,
+    /// An application can be saved and resumed later.
     pub save_resume: bool,
+    /// Where the applicant follows the case: `portal` is the organisation's own "Mina sidor", `external` another system.
     pub case_tracking: CaseTracking,
+    /// Two-way messages with the case officer.
     pub messaging: bool,
+    /// How the decision reaches the applicant.
     pub decision: Option<Decision>,
+    /// How the service is paid for.
     pub payment: Payment,
+    /// Data filled in for the applicant: `identity` from the e-ID, `registry` from another authority's register (step 4).
     pub prefill: Prefill,
+    /// Organisations the case is exchanged with electronically (step 4 when not empty).
     pub exchange: Vec<String>,
+    /// Organisations running the service jointly (step 4 when not empty).
     pub shared_with: Vec<String>,
+    /// Anonymous by design, e.g. fault reports (contradicts `login: eid`).
     pub anonymous: bool,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
+#[schemars(default)]
 pub struct Access {
+    /// When the service is open: `always` around the clock, or `limited` hours.
     pub hours: Option<Hours>,
+    /// How the service works on a phone.
     pub mobile: Option<Mobile>,
+    /// The address of the accessibility statement (tillgänglighetsredogörelse, DOS-lagen 2018:1937).
+    #[schemars(pattern(HTTP_URL_PATTERN))]
     pub accessibility_statement: Option<String>,
+    /// Conformance with the accessibility requirements, as the accessibility statement states it.
     pub conformance: Option<Conformance>,
     /// ISO date (YYYY-MM-DD) of the last accessibility review.
+    #[schemars(pattern(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub reviewed: Option<String>,
+    /// Whether people with protected identity (skyddad identitet) can use the service, or are offered an alternative.
     pub protected_identity: Option<ProtectedIdentity>,
 }
 
 /// Figures for the inventory's year; all optional.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
+#[schemars(default)]
 pub struct Volumes {
+    /// Cases of this kind received through all channels.
     pub cases: Option<u64>,
+    /// Of which received electronically (at most `cases`).
     pub digital: Option<u64>,
+    /// Digital applications started.
     pub started: Option<u64>,
+    /// Digital applications completed (at most `started`).
     pub completed: Option<u64>,
 }
 

@@ -1,0 +1,298 @@
+//! The JSON Schemas of the inventory and the targets file (draft-07), for
+//! editors: generated from the model's `JsonSchema` derives, so a key added to
+//! the model reaches the schema, and a test compares the committed
+//! `trappa.schema.json` / `trappa-targets.schema.json` with these.
+//!
+//! Draft-07 because yaml-language-server (VS Code's YAML extension, Neovim,
+//! Helix, JetBrains via LSP) supports later drafts only in part.
+//!
+//! The schema describes the canonical form of a file. `trappa check` stays
+//! the authority: it also checks what a schema cannot express (department
+//! references, unique ids, evidence that contradicts itself, declared steps)
+//! and it is a little more lenient in two places, which the schema does not
+//! copy because an editor hint there is useful: an empty value (`key:`) is
+//! read as an absent key, and a bare number where text is expected is taken
+//! as written.
+
+use crate::indicators::catalogue;
+use crate::inventory::model::Inventory;
+use crate::inventory::targets::TargetsFile;
+use crate::ladder::Step;
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde_json::{Map, Value};
+use std::borrow::Cow;
+
+/// The inventory schema (`trappa schema`).
+pub fn inventory() -> Value {
+    let schema = SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<Inventory>();
+    finish(
+        schema.to_value(),
+        Root {
+            version_key: "trappa",
+            version_description: "The inventory format version. This trappa reads format 1.",
+            title: "trappa inventory, format 1",
+            description: "One organisation's e-services for one follow-up year, placed on Statskontoret's four-step e-service ladder by `trappa check` and `trappa report`. The schema cannot express every rule (department references, unique ids, evidence that contradicts itself, declared steps): `trappa check` is the authority.",
+        },
+    )
+}
+
+/// The targets-file schema (`trappa schema --targets`).
+pub fn targets() -> Value {
+    let schema = SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<TargetsFile>();
+    finish(
+        schema.to_value(),
+        Root {
+            version_key: "trappa-targets",
+            version_description: "The targets file format version. This trappa reads format 1.",
+            title: "trappa targets file (effektmål), format 1",
+            description: "Targets for an organisation's indicators, read by `trappa report --targets`. `trappa check` is the authority: it also checks that each value fits its indicator's unit.",
+        },
+    )
+}
+
+/// A schema as the committed file holds it: pretty JSON and a final newline.
+pub fn to_text(schema: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The spellings a step may be written in (spec §1): the English name, the
+/// Swedish name or the number. `Step` lives in the ladder, which has no
+/// business knowing about schemas, so the model points here instead.
+pub struct StepSpelling;
+
+impl JsonSchema for StepSpelling {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Step".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let mut spellings: Vec<Value> = Vec::new();
+        for name in Step::ALL.iter().flat_map(|s| [s.id(), s.swedish()]) {
+            // "information" and "integration" are spelt alike in both languages.
+            if !spellings.iter().any(|v| v == name) {
+                spellings.push(name.into());
+            }
+        }
+        spellings.extend(Step::ALL.iter().map(|s| Value::from(s.number())));
+        json_schema!({ "enum": spellings })
+    }
+}
+
+/// An indicator id of the catalogue (spec §5): the model keeps it as text
+/// because the decoder checks it, but the schema can list the ids.
+pub struct IndicatorId;
+
+impl JsonSchema for IndicatorId {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "IndicatorId".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let ids: Vec<&str> = catalogue::ids().collect();
+        json_schema!({ "type": "string", "enum": ids })
+    }
+}
+
+struct Root {
+    version_key: &'static str,
+    version_description: &'static str,
+    title: &'static str,
+    description: &'static str,
+}
+
+/// What the derives cannot say: the version key (the decoder consumes it and
+/// the model does not keep it), the root's title, and the canonical form.
+fn finish(mut schema: Value, root: Root) -> Value {
+    canonical(&mut schema);
+    let Value::Object(object) = &mut schema else {
+        return schema;
+    };
+    object.insert("title".into(), root.title.into());
+    object.insert("description".into(), root.description.into());
+    object.insert(
+        "$comment".into(),
+        "Generated by `trappa schema`; do not edit by hand.".into(),
+    );
+    if let Some(Value::Object(properties)) = object.get_mut("properties") {
+        let mut with_version = Map::new();
+        with_version.insert(
+            root.version_key.into(),
+            serde_json::json!({ "description": root.version_description, "const": 1 }),
+        );
+        with_version.append(properties);
+        *properties = with_version;
+    }
+    if let Some(Value::Array(required)) = object.get_mut("required") {
+        required.insert(0, root.version_key.into());
+    }
+    // Key order as a reader expects: metadata, then the keys, then the parts.
+    let order = [
+        "$schema",
+        "$comment",
+        "title",
+        "description",
+        "type",
+        "required",
+        "properties",
+        "additionalProperties",
+        "definitions",
+    ];
+    let mut ordered = Map::new();
+    for key in order {
+        if let Some(value) = object.remove(key) {
+            ordered.insert(key.into(), value);
+        }
+    }
+    ordered.append(object);
+    Value::Object(ordered)
+}
+
+/// Walks every subschema: unknown keys are refused (`additionalProperties:
+/// false`, like the decoder), and `null` is taken out of optional keys —
+/// the schema asks for a value or no key at all.
+fn canonical(schema: &mut Value) {
+    let Value::Object(object) = schema else {
+        return;
+    };
+    without_null(object);
+    // A section's default is "every key absent", which its keys' own
+    // defaults already say; spelt out as an object it is only noise.
+    if object.get("default").is_some_and(Value::is_object) {
+        object.remove("default");
+    }
+    // schemars names Rust's number types (`uint64`, `double`); draft-07
+    // does not know them, and `minimum`/`maximum` say what matters.
+    if object
+        .get("format")
+        .and_then(Value::as_str)
+        .is_some_and(|f| RUST_NUMBER_FORMATS.contains(&f))
+    {
+        object.remove("format");
+    }
+    if object.contains_key("properties") {
+        object.insert("additionalProperties".into(), Value::Bool(false));
+    }
+    for key in ["properties", "definitions"] {
+        if let Some(Value::Object(children)) = object.get_mut(key) {
+            children.values_mut().for_each(canonical);
+        }
+    }
+    for key in ["allOf", "anyOf", "oneOf"] {
+        if let Some(Value::Array(children)) = object.get_mut(key) {
+            children.iter_mut().for_each(canonical);
+        }
+    }
+    if let Some(items) = object.get_mut("items") {
+        canonical(items);
+    }
+}
+
+const RUST_NUMBER_FORMATS: &[&str] = &[
+    "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "float",
+    "double",
+];
+
+/// Undoes what schemars adds for `Option<T>`: `"null"` in `type`, `null` in
+/// `enum`, an `anyOf` with a null branch, and a `default` of `null`.
+fn without_null(object: &mut Map<String, Value>) {
+    if object.get("default") == Some(&Value::Null) {
+        object.remove("default");
+    }
+    if let Some(Value::Array(types)) = object.get_mut("type") {
+        types.retain(|t| t != "null");
+        if types.len() == 1 {
+            let only = types.remove(0);
+            object.insert("type".into(), only);
+        }
+    }
+    if let Some(Value::Array(values)) = object.get_mut("enum") {
+        values.retain(|v| !v.is_null());
+    }
+    let Some(Value::Array(branches)) = object.get("anyOf") else {
+        return;
+    };
+    let is_null = |v: &Value| v.get("type") == Some(&Value::from("null"));
+    let rest: Vec<Value> = branches.iter().filter(|b| !is_null(b)).cloned().collect();
+    if rest.len() == branches.len() {
+        return;
+    }
+    object.remove("anyOf");
+    match <[Value; 1]>::try_from(rest) {
+        // A `$ref` with siblings (a description) must stay wrapped: draft-07
+        // ignores the siblings of `$ref`.
+        Ok([only]) if only.get("$ref").is_some() => {
+            object.insert("allOf".into(), Value::Array(vec![only]));
+        }
+        Ok([Value::Object(only)]) => {
+            for (key, value) in only {
+                object.entry(key).or_insert(value);
+            }
+        }
+        Ok([other]) => {
+            object.insert("anyOf".into(), Value::Array(vec![other]));
+        }
+        Err(rest) => {
+            object.insert("anyOf".into(), Value::Array(rest));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn optional_reference_keeps_its_description_beside_the_ref() {
+        let mut object = json!({
+            "description": "The baseline.",
+            "anyOf": [{ "$ref": "#/definitions/Baseline" }, { "type": "null" }]
+        });
+        canonical(&mut object);
+        assert_eq!(
+            object,
+            json!({
+                "description": "The baseline.",
+                "allOf": [{ "$ref": "#/definitions/Baseline" }]
+            })
+        );
+    }
+
+    #[test]
+    fn optional_values_lose_null() {
+        let mut object = json!({
+            "type": "object",
+            "properties": {
+                "hours": { "type": ["string", "null"], "enum": ["always", "limited", null] },
+                "signatures": { "type": ["integer", "null"], "default": null }
+            }
+        });
+        canonical(&mut object);
+        assert_eq!(
+            object,
+            json!({
+                "type": "object",
+                "properties": {
+                    "hours": { "type": "string", "enum": ["always", "limited"] },
+                    "signatures": { "type": "integer" }
+                },
+                "additionalProperties": false
+            })
+        );
+    }
+}
