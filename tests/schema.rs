@@ -329,3 +329,25 @@ fn targets_mistakes_are_rejected() {
     .collect();
     assert_eq!(found, expected);
 }
+
+#[test]
+fn the_starter_inventory_is_valid() {
+    for starter in [
+        trappa::starter::Starter {
+            name: None,
+            code: None,
+            year: 2025,
+        },
+        trappa::starter::Starter {
+            name: Some("Trelleborgs kommun".into()),
+            code: Some("1287".into()),
+            year: 2025,
+        },
+    ] {
+        let text = trappa::starter::inventory(&starter);
+        let root = load::parse("starter.yaml", &text).unwrap();
+        let found = errors(&validator(false), &to_json(&root));
+        assert!(found.is_empty(), "{found:?}");
+        assert!(text.starts_with("# yaml-language-server: $schema=trappa.schema.json\n"));
+    }
+}
