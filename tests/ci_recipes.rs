@@ -1,0 +1,230 @@
+//! The CI recipes in examples/ci/ are valid YAML and use only what trappa
+//! documents: every `trappa` command they run exists, every flag appears in
+//! that command's `--help`, and every `--format`/`--lang` value is one of
+//! its possible values. A renamed flag breaks this test, not a user's CI.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+use trappa::inventory::load::{self, Node, Value};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn parse(name: &str) -> Node {
+    let path = Path::new(ROOT).join("examples/ci").join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    load::parse(name, &text).unwrap_or_else(|d| panic!("{name} is not valid YAML: {}", d.message))
+}
+
+fn get<'n>(node: &'n Node, key: &str) -> &'n Node {
+    match &node.value {
+        Value::Map(entries) => entries
+            .iter()
+            .find(|(k, _)| k.scalar_text() == Some(key))
+            .map(|(_, v)| v)
+            .unwrap_or_else(|| panic!("no key `{key}`")),
+        _ => panic!("`{key}`: not a mapping"),
+    }
+}
+
+fn strings<'n>(node: &'n Node, out: &mut Vec<&'n str>) {
+    match &node.value {
+        Value::Str { text, .. } => out.push(text),
+        Value::Seq(items) => items.iter().for_each(|n| strings(n, out)),
+        Value::Map(entries) => entries.iter().for_each(|(_, v)| strings(v, out)),
+        _ => {}
+    }
+}
+
+/// One `trappa` command line found in a script.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Invocation {
+    command: String,
+    /// Flags with the value that follows them when it is a literal word.
+    flags: Vec<(String, Option<String>)>,
+}
+
+/// Finds `trappa <command> …` in shell text, up to the end of the command
+/// (a pipe, a redirection, `;`, `&&`, `||` or the end of the line).
+fn invocations(script: &str) -> Vec<Invocation> {
+    let joined = script.replace("\\\n", " ");
+    let mut found = Vec::new();
+    for line in joined.lines() {
+        let tokens: Vec<&str> = line
+            .split_whitespace()
+            .take_while(|t| !t.starts_with('#'))
+            .collect();
+        for (i, token) in tokens.iter().enumerate() {
+            // `cargo install … trappa` names the package, not a command.
+            let Some(command) = tokens.get(i + 1) else {
+                continue;
+            };
+            if *token != "trappa" || !command.starts_with(|c: char| c.is_ascii_lowercase()) {
+                continue;
+            }
+            let rest: Vec<&str> = tokens[i + 2..]
+                .iter()
+                .copied()
+                .take_while(|t| !matches!(*t, "|" | ";" | "&&" | "||" | ">" | ">>" | "<"))
+                .collect();
+            let mut flags = Vec::new();
+            for (j, t) in rest.iter().enumerate() {
+                if !t.starts_with('-') {
+                    continue;
+                }
+                let (flag, inline) = match t.split_once('=') {
+                    Some((flag, value)) => (flag, Some(value.to_string())),
+                    None => (*t, None),
+                };
+                let next = rest
+                    .get(j + 1)
+                    .filter(|v| v.starts_with(|c: char| c.is_ascii_alphanumeric()))
+                    .map(|v| v.to_string());
+                flags.push((flag.to_string(), inline.or(next)));
+            }
+            found.push(Invocation {
+                command: command.to_string(),
+                flags,
+            });
+        }
+    }
+    found
+}
+
+fn recipe_invocations(name: &str) -> Vec<Invocation> {
+    let root = parse(name);
+    let mut texts = Vec::new();
+    strings(&root, &mut texts);
+    let mut all: Vec<Invocation> = texts.iter().flat_map(|t| invocations(t)).collect();
+    all.sort();
+    all.dedup();
+    all
+}
+
+fn help(command: &str) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_trappa"))
+        .args([command, "--help"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "`trappa {command}` is not a command: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Every flag of every invocation is in the command's help, with a value
+/// from its possible values when the help lists them.
+fn assert_documented(name: &str, invocations: &[Invocation]) {
+    for invocation in invocations {
+        let help = help(&invocation.command);
+        for (flag, value) in &invocation.flags {
+            let line = help
+                .lines()
+                .find(|l| {
+                    l.trim_start()
+                        .split([' ', ',', '<'])
+                        .any(|word| word == flag)
+                })
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{name}: `trappa {} {flag}` is not in `trappa {} --help`",
+                        invocation.command, invocation.command
+                    )
+                });
+            if let (Some(value), Some((_, values))) = (value, line.split_once("[possible values: "))
+            {
+                let values: BTreeSet<&str> = values.trim_end_matches(']').split(", ").collect();
+                assert!(
+                    values.contains(value.as_str()),
+                    "{name}: `trappa {} {flag} {value}`: not one of {values:?}",
+                    invocation.command
+                );
+            }
+        }
+    }
+}
+
+fn uses(invocations: &[Invocation], command: &str, flag: &str, value: &str) -> bool {
+    invocations.iter().any(|i| {
+        i.command == command
+            && i.flags
+                .iter()
+                .any(|(f, v)| f == flag && v.as_deref() == Some(value))
+    })
+}
+
+#[test]
+fn github_actions_recipe_checks_and_summarises() {
+    let root = parse("github-actions.yml");
+    let steps = get(get(get(&root, "jobs"), "check"), "steps");
+    assert!(matches!(&steps.value, Value::Seq(s) if s.len() >= 4));
+    let all = recipe_invocations("github-actions.yml");
+    assert!(uses(&all, "check", "--format", "github"), "{all:?}");
+    assert!(uses(&all, "report", "--format", "markdown"), "{all:?}");
+    let mut texts = Vec::new();
+    strings(&root, &mut texts);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains(">> \"$GITHUB_STEP_SUMMARY\"")),
+        "the report goes to the job summary"
+    );
+    assert_documented("github-actions.yml", &all);
+}
+
+#[test]
+fn gitlab_recipe_checks_with_json_output() {
+    let root = parse("gitlab-ci.yml");
+    let job = get(&root, "trappa");
+    get(job, "script");
+    let reports = get(get(job, "artifacts"), "reports");
+    assert_eq!(
+        get(reports, "codequality").scalar_text(),
+        Some("trappa/code-quality.json")
+    );
+    let all = recipe_invocations("gitlab-ci.yml");
+    assert!(uses(&all, "check", "--format", "json"), "{all:?}");
+    assert!(uses(&all, "report", "--format", "json"), "{all:?}");
+    assert_documented("gitlab-ci.yml", &all);
+}
+
+#[test]
+fn invocations_are_read_like_a_shell_would() {
+    let script = "cargo install --locked --git \"$X\" trappa\n\
+                  trappa check --format github \"${files[@]}\" # --deny-warnings\n\
+                  trappa report --format=markdown --lang sv \\\n  \"$file\" >> \"$S\" --not-ours\n\
+                  ls trappa/ | trappa-other --x";
+    assert_eq!(
+        invocations(script),
+        [
+            Invocation {
+                command: "check".into(),
+                flags: vec![("--format".into(), Some("github".into()))],
+            },
+            Invocation {
+                command: "report".into(),
+                flags: vec![
+                    ("--format".into(), Some("markdown".into())),
+                    ("--lang".into(), Some("sv".into())),
+                ],
+            },
+        ]
+    );
+}
+
+#[test]
+fn an_undocumented_flag_is_caught() {
+    let fake = [Invocation {
+        command: "check".into(),
+        flags: vec![("--format".into(), Some("sarif".into()))],
+    }];
+    let caught = std::panic::catch_unwind(|| assert_documented("fake", &fake));
+    assert!(caught.is_err(), "`--format sarif` is not a check format");
+    let fake = [Invocation {
+        command: "check".into(),
+        flags: vec![("--fail-on-warnings".into(), None)],
+    }];
+    assert!(std::panic::catch_unwind(|| assert_documented("fake", &fake)).is_err());
+}
