@@ -71,8 +71,12 @@ impl Step {
     /// Every spelling the inventory accepts, for "did you mean" hints.
     pub fn spellings() -> Vec<&'static str> {
         let mut all: Vec<&str> = Step::ALL.iter().map(|s| s.id()).collect();
-        all.extend(Step::ALL.iter().map(|s| s.swedish()));
-        all.dedup();
+        // "information" and "integration" are spelt the same in both languages.
+        for swedish in Step::ALL.iter().map(|s| s.swedish()) {
+            if !all.contains(&swedish) {
+                all.push(swedish);
+            }
+        }
         all
     }
 }
