@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// Inventory files or directories (searched recursively for *.yaml and *.yml)
+    /// Inventory files or directories (searched recursively for *.yaml and *.yml); - reads standard input
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format [default: table]
