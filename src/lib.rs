@@ -12,6 +12,8 @@
 pub mod check;
 pub mod classified;
 pub mod cli;
+pub mod compare;
+pub mod cpsv;
 pub mod diagnostic;
 pub mod exit;
 pub mod i18n;

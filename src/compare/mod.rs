@@ -1,0 +1,297 @@
+//! `compare`: one row per organisation and follow-up year, with the
+//! headline indicators side by side and a rank by the share at step ≥ 3.
+//!
+//! Built to stream: the caller checks one inventory, turns it into a [`Row`]
+//! with [`Row::of`] and drops the inventory before reading the next, so a
+//! directory of hundreds of inventories costs one inventory plus a few
+//! hundred small rows. Ranking needs every row, which is why rows are kept
+//! and inventories are not. [`finish`] then sorts, checks for duplicates and
+//! ranks.
+
+pub mod render;
+
+use crate::classified::classify_inventory;
+use crate::indicators::catalogue::{self, Unit};
+use crate::indicators::compute;
+use crate::inventory::model::Inventory;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// The indicator columns of a row, in order (ids of spec §5). The values are
+/// the very numbers `report` shows: both come from `indicators::compute`.
+pub const COLUMNS: [&str; 8] = [
+    "services",
+    "e_services",
+    "transaction_share",
+    "mean_step",
+    "eid_share",
+    "case_tracking_share",
+    "digital_uptake",
+    "accessibility_statement_share",
+];
+
+/// The indicator rows are ranked by: the report's headline.
+pub const RANKED_BY: &str = "transaction_share";
+
+/// One organisation in one follow-up year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub organisation: String,
+    pub code: Option<String>,
+    pub year: i32,
+    /// The file the row came from (as diagnostics name it).
+    pub file: String,
+    /// Values of [`COLUMNS`], in order; `None` is "no data", never 0.
+    pub values: [Option<f64>; COLUMNS.len()],
+    /// Standard competition rank ("1224") among the rows of the same year by
+    /// [`RANKED_BY`], highest first; `None` when that share is "no data".
+    /// Set by [`finish`].
+    pub rank: Option<usize>,
+}
+
+impl Row {
+    /// The row of one checked inventory (the caller makes sure it has no errors).
+    pub fn of(file: &str, inventory: &Inventory) -> Row {
+        let values = compute::compute(&classify_inventory(inventory));
+        let value = |id: &str| values.iter().find(|v| v.id == id).and_then(|v| v.value);
+        Row {
+            organisation: inventory.organisation.name.clone(),
+            code: inventory.organisation.code.clone(),
+            year: inventory.year,
+            file: file.to_string(),
+            values: COLUMNS.map(value),
+            rank: None,
+        }
+    }
+
+    /// The value of one of [`COLUMNS`]; `None` for no data or another id.
+    pub fn value(&self, id: &str) -> Option<f64> {
+        COLUMNS
+            .iter()
+            .position(|c| *c == id)
+            .and_then(|i| self.values[i])
+    }
+}
+
+/// The unit of a column (decides how it is shown).
+pub fn unit(id: &str) -> Unit {
+    catalogue::unit_of(id).unwrap_or(Unit::Count)
+}
+
+/// Two inventories of the same organisation for the same year: comparing
+/// them side by side would count the organisation twice and rank it against
+/// itself, so the comparison is refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Duplicate {
+    pub organisation: String,
+    pub year: i32,
+    pub first: String,
+    pub second: String,
+}
+
+impl std::fmt::Display for Duplicate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} and {} are both inventories of {} for {}; compare one inventory per organisation and year",
+            self.first, self.second, self.organisation, self.year
+        )
+    }
+}
+
+/// Sorts the rows (organisation in Swedish alphabetical order, then code,
+/// then year), refuses duplicates, and ranks each year's rows.
+pub fn finish(mut rows: Vec<Row>) -> Result<Vec<Row>, Vec<Duplicate>> {
+    rows.sort_by(compare_rows);
+    let duplicates = duplicates(&rows);
+    if !duplicates.is_empty() {
+        return Err(duplicates);
+    }
+    rank(&mut rows);
+    Ok(rows)
+}
+
+fn compare_rows(a: &Row, b: &Row) -> Ordering {
+    collation_key(&a.organisation)
+        .cmp(&collation_key(&b.organisation))
+        .then_with(|| a.organisation.cmp(&b.organisation))
+        .then_with(|| a.code.cmp(&b.code))
+        .then_with(|| a.year.cmp(&b.year))
+        .then_with(|| a.file.cmp(&b.file))
+}
+
+/// A sort key that puts names in Swedish alphabetical order: case folded,
+/// å ä ö after z (in that order), æ and ø as ä and ö, accented vowels with
+/// their base letter, ü as y. Byte order would put Ä before Å and every
+/// capital before every small letter.
+fn collation_key(name: &str) -> Vec<u32> {
+    name.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'a'..='z' => 100 + (c as u32 - 'a' as u32),
+            'á' | 'à' | 'â' => 100,
+            'é' | 'è' | 'ê' | 'ë' => 104,
+            'í' | 'ì' | 'î' | 'ï' => 108,
+            'ó' | 'ò' | 'ô' => 114,
+            'ú' | 'ù' | 'û' | 'ü' => 124,
+            'å' => 126,
+            'ä' | 'æ' => 127,
+            'ö' | 'ø' => 128,
+            '0'..='9' => 50 + (c as u32 - '0' as u32),
+            c if c.is_whitespace() => 0,
+            c => 1000 + c as u32,
+        })
+        .collect()
+}
+
+/// The same organisation as `report --previous` decides it: the same
+/// `organisation.code` when both have one, otherwise the same name (trimmed,
+/// ignoring ASCII case).
+fn same_organisation(a: &Row, b: &Row) -> bool {
+    match (&a.code, &b.code) {
+        (Some(x), Some(y)) => x == y,
+        _ => a
+            .organisation
+            .trim()
+            .eq_ignore_ascii_case(b.organisation.trim()),
+    }
+}
+
+/// Every later row that is the same organisation and year as an earlier one,
+/// named with the earlier one's file.
+fn duplicates(rows: &[Row]) -> Vec<Duplicate> {
+    // Grouping by year first keeps the pairwise test to one year's rows.
+    let mut by_year: HashMap<i32, Vec<&Row>> = HashMap::new();
+    let mut found = Vec::new();
+    for row in rows {
+        let seen = by_year.entry(row.year).or_default();
+        if let Some(first) = seen.iter().find(|s| same_organisation(s, row)) {
+            found.push(Duplicate {
+                organisation: row.organisation.clone(),
+                year: row.year,
+                first: first.file.clone(),
+                second: row.file.clone(),
+            });
+        } else {
+            seen.push(row);
+        }
+    }
+    found
+}
+
+/// Standard competition ranking within each year: a row's rank is one more
+/// than the number of rows of that year with a strictly higher share. Ties
+/// share a rank and the next rank is skipped (1, 2, 2, 4). A row without the
+/// share has no rank and does not push anyone down.
+///
+/// Shares are exact ratios of whole numbers computed by one division, so two
+/// equal ratios (1/2 and 2/4) are the same f64: comparing them is exact.
+fn rank(rows: &mut [Row]) {
+    let index = COLUMNS
+        .iter()
+        .position(|c| *c == RANKED_BY)
+        .unwrap_or_default();
+    let mut shares: HashMap<i32, Vec<f64>> = HashMap::new();
+    for row in rows.iter() {
+        if let Some(share) = row.values[index] {
+            shares.entry(row.year).or_default().push(share);
+        }
+    }
+    for year_shares in shares.values_mut() {
+        // Highest first.
+        year_shares.sort_by(|a, b| b.total_cmp(a));
+    }
+    for row in rows.iter_mut() {
+        row.rank = row.values[index].and_then(|share| {
+            let year_shares = shares.get(&row.year)?;
+            Some(1 + year_shares.partition_point(|s| *s > share))
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &str, code: Option<&str>, year: i32, share: Option<f64>) -> Row {
+        let mut values = [None; COLUMNS.len()];
+        values[2] = share;
+        Row {
+            organisation: name.into(),
+            code: code.map(String::from),
+            year,
+            file: format!("{name}-{year}.yaml"),
+            values,
+            rank: None,
+        }
+    }
+
+    #[test]
+    fn ties_share_a_rank_and_skip_the_next() {
+        let rows = finish(vec![
+            row("A", Some("1"), 2023, Some(0.5)),
+            row("B", Some("2"), 2023, Some(1.0)),
+            row("C", Some("3"), 2023, Some(2.0 / 4.0)),
+            row("D", Some("4"), 2023, Some(0.0)),
+            row("E", Some("5"), 2023, None),
+        ])
+        .unwrap();
+        let ranks: Vec<_> = rows.iter().map(|r| r.rank).collect();
+        assert_eq!(ranks, [Some(2), Some(1), Some(2), Some(4), None]);
+    }
+
+    #[test]
+    fn each_year_is_ranked_on_its_own() {
+        let rows = finish(vec![
+            row("A", Some("1"), 2023, Some(0.2)),
+            row("A", Some("1"), 2024, Some(0.9)),
+            row("B", Some("2"), 2023, Some(0.4)),
+        ])
+        .unwrap();
+        let ranks: Vec<_> = rows.iter().map(|r| (r.year, r.rank)).collect();
+        assert_eq!(ranks, [(2023, Some(2)), (2024, Some(1)), (2023, Some(1))]);
+    }
+
+    #[test]
+    fn swedish_alphabetical_order() {
+        let rows = finish(vec![
+            row("Örebro kommun", None, 2023, None),
+            row("Älmhults kommun", None, 2023, None),
+            row("Åre kommun", None, 2023, None),
+            row("ale kommun", None, 2023, None),
+            row("Borås stad", None, 2023, None),
+        ])
+        .unwrap();
+        let names: Vec<_> = rows.iter().map(|r| r.organisation.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "ale kommun",
+                "Borås stad",
+                "Åre kommun",
+                "Älmhults kommun",
+                "Örebro kommun"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_organisation_and_year_twice_is_refused() {
+        let refused = finish(vec![
+            row("Ale kommun", Some("1440"), 2023, None),
+            row("Ale kommun", Some("1440"), 2024, None),
+            // Same code, other spelling: the code decides.
+            row("Ale", Some("1440"), 2023, None),
+            // No code: the name decides.
+            row("ÅRE KOMMUN", None, 2023, None),
+            row("ÅRE kommun", Some("2321"), 2023, None),
+        ])
+        .unwrap_err();
+        assert_eq!(refused.len(), 2);
+        assert_eq!(refused[0].first, "Ale-2023.yaml");
+        assert_eq!(refused[0].second, "Ale kommun-2023.yaml");
+        assert_eq!(refused[1].year, 2023);
+        assert!(refused[1].to_string().contains("ÅRE"));
+    }
+}

@@ -1,0 +1,232 @@
+//! The CPSV-AP 3.2.0 export: valid JSON(-LD), every PublicService with the
+//! properties CPSV-AP requires, a hand-checked service, and the refusal of a
+//! service without a description.
+
+use serde_json::{Value, json};
+use std::path::Path;
+use trappa::cpsv::{self, Input, Refusal};
+use trappa::inventory::{Checked, check_path};
+
+fn checked(path: &str) -> Checked {
+    let checked = check_path(Path::new(path)).expect("readable fixture");
+    assert!(
+        checked.valid_inventory().is_some(),
+        "{path} has errors: {:#?}",
+        checked.diagnostics
+    );
+    checked
+}
+
+fn export(paths: &[&str]) -> Result<Value, Vec<Refusal>> {
+    let files: Vec<Checked> = paths.iter().map(|p| checked(p)).collect();
+    let inputs: Vec<Input> = files
+        .iter()
+        .map(|c| Input {
+            file: &c.source.name,
+            inventory: c.valid_inventory().unwrap(),
+        })
+        .collect();
+    cpsv::render(&inputs).map(|text| serde_json::from_str(&text).expect("valid JSON"))
+}
+
+fn graph(document: &Value) -> &Vec<Value> {
+    document["@graph"].as_array().expect("@graph is an array")
+}
+
+fn of_type<'a>(document: &'a Value, rdf_type: &str) -> Vec<&'a Value> {
+    graph(document)
+        .iter()
+        .filter(|n| n["@type"] == rdf_type)
+        .collect()
+}
+
+#[test]
+fn every_public_service_has_the_mandatory_properties() {
+    let document = export(&[
+        "examples/trelleborg-2013.yaml",
+        "examples/trelleborg-2014.yaml",
+        "examples/norrkoping-2008.yaml",
+    ])
+    .expect("the examples describe every service");
+    assert_eq!(document["@context"]["cpsv"], "http://purl.org/vocab/cpsv#");
+    assert_eq!(document["@context"]["cv"], "http://data.europa.eu/m8g/");
+
+    let services = of_type(&document, "cpsv:PublicService");
+    // 29 + 32 + 18 services in the three files (all statuses are exported).
+    assert_eq!(services.len(), 29 + 32 + 18);
+    let organisations = of_type(&document, "cv:PublicOrganisation");
+    // Trelleborg's two years share one organisation node.
+    assert_eq!(organisations.len(), 2);
+    let organisation_ids: Vec<&Value> = organisations.iter().map(|o| &o["@id"]).collect();
+    let concepts: Vec<&Value> = of_type(&document, "skos:Concept")
+        .iter()
+        .map(|c| &c["@id"])
+        .collect();
+
+    let mut ids = std::collections::HashSet::new();
+    for service in &services {
+        let id = service["@id"].as_str().expect("an IRI");
+        assert!(ids.insert(id), "{id} twice");
+        assert!(service["dct:identifier"].is_string(), "{id}");
+        for property in ["dct:title", "dct:description"] {
+            let text = &service[property];
+            assert_eq!(text["@language"], "sv", "{id} {property}");
+            assert!(
+                !text["@value"].as_str().unwrap_or("").trim().is_empty(),
+                "{id} {property}"
+            );
+        }
+        assert!(
+            organisation_ids.contains(&&service["cv:hasCompetentAuthority"]["@id"]),
+            "{id} names an organisation node of the graph"
+        );
+        let status = service["adms:status"]["@id"].as_str().unwrap();
+        assert!(
+            [
+                "http://purl.org/adms/status/Completed",
+                "http://purl.org/adms/status/UnderDevelopment",
+                "http://purl.org/adms/status/Withdrawn"
+            ]
+            .contains(&status),
+            "{id} {status}"
+        );
+        assert!(
+            concepts.contains(&&service["cv:isClassifiedBy"]["@id"]),
+            "{id} is classified by a ladder concept of the graph"
+        );
+        for channel in service["cv:hasChannel"].as_array().into_iter().flatten() {
+            assert_eq!(channel["@type"], "cv:Channel");
+            assert!(channel["dct:identifier"].is_string());
+            assert!(concepts.contains(&&channel["dct:type"]["@id"]));
+        }
+    }
+    for organisation in organisations {
+        assert!(organisation["skos:prefLabel"]["@value"].is_string());
+        assert_eq!(
+            organisation["dct:spatial"]["@id"],
+            "http://publications.europa.eu/resource/authority/country/SWE"
+        );
+    }
+}
+
+#[test]
+fn one_service_checked_by_hand() {
+    let document = export(&["examples/trelleborg-2014.yaml"]).unwrap();
+    let tomtko = graph(&document)
+        .iter()
+        .find(|n| n["dct:identifier"] == "tomtko")
+        .expect("tomtko is exported");
+    // examples/trelleborg-2014.yaml: live, url given, submitted online with
+    // e-ID login and signing, no registry prefill, exchange or sharing →
+    // step 3 transaction; one online channel.
+    let base = "https://trappa.invalid/";
+    let expected = json!({
+        "@id": format!("{base}organisation/1287/2014/service/tomtko"),
+        "@type": "cpsv:PublicService",
+        "dct:identifier": "tomtko",
+        "dct:title": { "@language": "sv", "@value": "Ställa sig i tomtkö" },
+        "dct:description": {
+            "@language": "sv",
+            "@value": "Anmälan till kommunens tomtkö för villatomter. Köavgiften betalas med kort och platsen i kön syns på Mina sidor."
+        },
+        "cv:hasCompetentAuthority": { "@id": format!("{base}organisation/1287") },
+        "adms:status": { "@id": "http://purl.org/adms/status/Completed" },
+        "cv:hasChannel": [{
+            "@id": format!("{base}organisation/1287/2014/service/tomtko/channel/online"),
+            "@type": "cv:Channel",
+            "dct:identifier": "tomtko-online",
+            "dct:type": { "@id": format!("{base}channel-type/online") }
+        }],
+        "cv:isClassifiedBy": { "@id": format!("{base}ladder/3") }
+    });
+    assert_eq!(tomtko, &expected);
+
+    let organisation = graph(&document)
+        .iter()
+        .find(|n| n["@id"] == format!("{base}organisation/1287"))
+        .unwrap();
+    assert_eq!(
+        organisation,
+        &json!({
+            "@id": format!("{base}organisation/1287"),
+            "@type": "cv:PublicOrganisation",
+            "skos:prefLabel": { "@language": "sv", "@value": "Trelleborgs kommun" },
+            "dct:identifier": "1287",
+            "dct:spatial": { "@id": "http://publications.europa.eu/resource/authority/country/SWE" }
+        })
+    );
+    let step = graph(&document)
+        .iter()
+        .find(|n| n["@id"] == format!("{base}ladder/3"))
+        .unwrap();
+    assert_eq!(step["skos:inScheme"]["@id"], format!("{base}ladder"));
+    assert_eq!(step["skos:notation"], "3");
+    assert_eq!(
+        step["skos:prefLabel"],
+        json!([
+            { "@language": "sv", "@value": "Transaktion" },
+            { "@language": "en", "@value": "Transaction" }
+        ])
+    );
+}
+
+#[test]
+fn services_without_description_are_named_not_exported() {
+    let refusals = export(&[
+        "tests/fixtures/compare/ale-2024.yaml",
+        "tests/fixtures/cpsv/undescribed.yaml",
+    ])
+    .unwrap_err();
+    assert_eq!(
+        refusals,
+        [
+            Refusal::MissingDescription {
+                file: "tests/fixtures/cpsv/undescribed.yaml".into(),
+                service: "felanmalan".into(),
+                line: 12,
+                column: 5,
+            },
+            Refusal::MissingDescription {
+                file: "tests/fixtures/cpsv/undescribed.yaml".into(),
+                service: "e-arkiv".into(),
+                line: 17,
+                column: 5,
+            },
+        ]
+    );
+    assert_eq!(
+        refusals[0].to_string(),
+        "tests/fixtures/cpsv/undescribed.yaml:12:5: service `felanmalan` has no description; CPSV-AP requires one (dct:description): add `description`"
+    );
+}
+
+#[test]
+fn the_same_organisation_and_year_twice_is_refused() {
+    let refusals = export(&[
+        "tests/fixtures/compare/ale-2023.yaml",
+        "tests/fixtures/compare-duplicate/ale-2023-copy.yaml",
+    ])
+    .unwrap_err();
+    assert_eq!(
+        refusals,
+        [Refusal::SameOrganisationAndYear {
+            first: "tests/fixtures/compare/ale-2023.yaml".into(),
+            second: "tests/fixtures/compare-duplicate/ale-2023-copy.yaml".into(),
+            organisation: "Ale kommun".into(),
+            year: 2023,
+        }]
+    );
+}
+
+#[test]
+fn output_is_deterministic_text() {
+    let file = checked("examples/norrkoping-2008.yaml");
+    let input = [Input {
+        file: &file.source.name,
+        inventory: file.valid_inventory().unwrap(),
+    }];
+    let once = cpsv::render(&input).unwrap();
+    assert_eq!(once, cpsv::render(&input).unwrap());
+    assert!(once.starts_with("{\n  \"@context\": {\n    \"cpsv\""));
+    assert!(once.ends_with("\n  ]\n}\n"));
+}
