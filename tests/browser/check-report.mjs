@@ -65,7 +65,7 @@ async function open(url, viewport, { deviceScaleFactor = 1, isMobile = false } =
   await context.route('**/*', (route) => {
     const u = route.request().url();
     if (u.startsWith('file:') || u.startsWith('data:')) return route.continue();
-    log.requests.push(u);
+    if (!log.requests.includes(u)) log.requests.push(u);
     return route.abort();
   });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -147,7 +147,6 @@ async function main() {
   );
   result.desktop = await screenshot(page, join(args.out, 'desktop.png'));
   result.desktop.overflow_px = await overflow(page);
-  result.desktop.full_page = await screenshot(page, join(args.out, 'desktop-full.png'), { fullPage: true });
 
   // 200 % zoom of a 1280 px window is a 640 px wide layout; WCAG's reflow
   // criterion asks for 320 px without scrolling sideways.
@@ -206,7 +205,6 @@ async function main() {
   const phone = await open(url, { width: 390, height: 844 }, { deviceScaleFactor: 2, isMobile: true });
   result.phone = await screenshot(phone.page, join(args.out, 'phone.png'));
   result.phone.overflow_px = await overflow(phone.page);
-  result.phone.full_page = await screenshot(phone.page, join(args.out, 'phone-full.png'), { fullPage: true });
   result.log_phone = phone.log;
   await phone.close();
 

@@ -338,7 +338,7 @@ fn departments(report: &Report, lang: Lang) -> Option<Section> {
     columns.extend(
         Step::ALL
             .iter()
-            .map(|s| format!("{} {}", capitalised(w.step), s.number())),
+            .map(|s| format!("{}\u{a0}{}", capitalised(w.step), s.number())),
     );
     columns.push(capitalised(w.services));
     let rows = steps
