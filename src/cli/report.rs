@@ -27,6 +27,8 @@ pub enum ReportFormat {
     Table,
     Markdown,
     Json,
+    /// One self-contained page (inline CSS and SVG, no script) for the e-council
+    Html,
 }
 
 pub(super) fn run(args: &ReportArgs, context: &Context) -> i32 {
@@ -78,6 +80,7 @@ pub(super) fn run(args: &ReportArgs, context: &Context) -> i32 {
         }
         ReportFormat::Markdown => report::markdown::render(&built, context.lang),
         ReportFormat::Json => report::json::render(&built),
+        ReportFormat::Html => report::html::render(&built, context.lang),
     };
     context.deliver(&text)
 }

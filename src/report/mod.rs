@@ -2,6 +2,7 @@
 //! (`table`, `markdown`, `json`) only renders what is here.
 
 pub mod document;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod numbers;
@@ -78,6 +79,10 @@ pub struct ServiceRef {
     pub id: String,
     pub name: String,
     pub department: Option<String>,
+    /// The service's page, for the HTML report's links; left out of the
+    /// JSON so that its `trappa_report: 1` shape stays as it was.
+    #[serde(skip_serializing)]
+    pub url: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -340,6 +345,7 @@ fn service_ref(c: &ClassifiedService) -> ServiceRef {
         id: c.service.id.clone(),
         name: c.service.name.clone(),
         department: c.service.department.clone(),
+        url: c.service.url.clone(),
     }
 }
 

@@ -1,0 +1,275 @@
+//! The HTML report in a real browser: Debian's headless Chromium, driven by
+//! playwright-core from tests/browser/check-report.mjs, which prints what the
+//! browser saw as JSON. This test builds the reports with the real binary,
+//! runs the script and decides: no console error, no network request, no
+//! script, no serious or critical axe-core violation, no sideways scrolling
+//! on a phone or at 200 % zoom, print rules in force, screenshots not blank.
+//!
+//! Needs Debian's `chromium` (/usr/bin/chromium), Node.js and
+//! `npm ci --prefix tests/browser` (.ci/run does all three). Without them the
+//! test fails naming what is missing, unless TRAPPA_SKIP_REAL_CLIENTS=1.
+//!
+//! `TRAPPA_UPDATE_SCREENSHOTS=1 cargo test --test browser` also copies the
+//! example's screenshots to docs/report-example.png and
+//! docs/report-example-phone.png (the README shows them).
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Whether the real client can run; fails (or skips, when asked to) otherwise.
+fn browser_ready() -> bool {
+    let missing = if !Path::new(CHROMIUM).exists() {
+        Some(format!(
+            "{CHROMIUM} not found: install Debian's package `chromium` (apt-get install chromium)"
+        ))
+    } else if Command::new("node").arg("--version").output().is_err() {
+        Some("`node` not found: install Node.js (Debian's package `nodejs`)".to_string())
+    } else if !root()
+        .join("tests/browser/node_modules/playwright-core")
+        .exists()
+        || !root().join("tests/browser/node_modules/axe-core").exists()
+    {
+        Some(
+            "tests/browser/node_modules lacks playwright-core or axe-core: run `npm ci --prefix tests/browser`"
+                .to_string(),
+        )
+    } else {
+        None
+    };
+    match missing {
+        None => true,
+        Some(why) if std::env::var("TRAPPA_SKIP_REAL_CLIENTS").as_deref() == Ok("1") => {
+            eprintln!("SKIPPED: {why}");
+            false
+        }
+        Some(why) => panic!("{why} (or set TRAPPA_SKIP_REAL_CLIENTS=1 to skip)"),
+    }
+}
+
+/// Writes `trappa report ARGS --format html -o DIR/report.html` with the binary.
+fn build_report(dir: &Path, args: &[&str]) -> PathBuf {
+    let out = dir.join("report.html");
+    let status = Command::new(env!("CARGO_BIN_EXE_trappa"))
+        .current_dir(root())
+        .arg("report")
+        .args(args)
+        .args(["--format", "html", "-o"])
+        .arg(&out)
+        .status()
+        .expect("running trappa");
+    assert!(status.success(), "trappa report {args:?} failed: {status}");
+    out
+}
+
+/// Runs the browser script on a page and returns its measurements.
+fn in_chromium(html: &Path, out: &Path, expect_text: &[&str]) -> Value {
+    let mut command = Command::new("node");
+    command
+        .arg(root().join("tests/browser/check-report.mjs"))
+        .arg("--html")
+        .arg(html)
+        .arg("--out")
+        .arg(out);
+    for text in expect_text {
+        command.args(["--expect-text", text]);
+    }
+    let output = command.output().expect("running node");
+    assert!(
+        output.status.success(),
+        "check-report.mjs failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "check-report.mjs printed no JSON ({e}):\n{}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    })
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|a| a.iter().map(ToString::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// What every report must pass in the browser, whatever its content.
+fn assert_clean_page(result: &Value, lang: &str) {
+    let pretty = serde_json::to_string_pretty(result).unwrap_or_default();
+    assert_eq!(result["lang"], lang, "{pretty}");
+    for log in ["log_desktop", "log_phone"] {
+        for kind in ["console_errors", "page_errors", "requests", "dialogs"] {
+            assert_eq!(
+                strings(&result[log][kind]),
+                Vec::<String>::new(),
+                "{log}.{kind}"
+            );
+        }
+    }
+    assert_eq!(result["scripts_in_page"], 0, "the page has a script");
+    assert_eq!(strings(&result["unsafe_links"]), Vec::<String>::new());
+    assert_eq!(
+        result["svg_charts"], 2,
+        "two charts with <title> and <desc>"
+    );
+    assert_eq!(result["tables"], result["tables_with_caption"]);
+    assert_eq!(result["header_cells_without_scope"], 0);
+
+    let serious: Vec<&Value> = result["axe"]["violations"]
+        .as_array()
+        .expect("axe ran")
+        .iter()
+        .filter(|v| v["impact"] == "serious" || v["impact"] == "critical")
+        .collect();
+    assert!(
+        serious.is_empty(),
+        "axe-core: serious or critical violations: {serious:#?}"
+    );
+    assert!(
+        result["axe"]["passes"].as_u64().unwrap_or(0) > 20,
+        "{pretty}"
+    );
+
+    // Readable on a phone and at 200 % zoom without scrolling sideways
+    // (wide tables scroll inside their own region).
+    for key in ["zoom_200_overflow_px", "reflow_320_overflow_px"] {
+        assert!(
+            result[key].as_f64().unwrap_or(1.0) <= 0.0,
+            "{key}: {pretty}"
+        );
+    }
+    assert!(result["phone"]["overflow_px"].as_f64().unwrap_or(1.0) <= 0.0);
+
+    let print = &result["print"];
+    assert_eq!(print["nav_display"], "none");
+    assert_eq!(print["thead_display"], "table-header-group");
+    assert_eq!(print["figure_break_inside"], "avoid");
+    assert_eq!(print["row_break_inside"], "avoid");
+    assert!(
+        print["tallest_chart_px"].as_f64().unwrap_or(f64::MAX)
+            < print["a4_printable_height_px"].as_f64().unwrap_or(0.0),
+        "a chart taller than an A4 page would be cut: {print}"
+    );
+    assert!(print["pdf_pages"].as_u64().unwrap_or(0) >= 1);
+
+    // Not blank: a rendered report has hundreds of colours (text
+    // anti-aliasing, charts); a blank or error page has a handful.
+    for (shot, width, height) in [("desktop", 1280, 1600), ("phone", 780, 1688)] {
+        assert_eq!(result[shot]["width"], width, "{shot}");
+        assert_eq!(result[shot]["height"], height, "{shot}");
+        let colours = result[shot]["distinct_colours"].as_u64().unwrap_or(0);
+        assert!(
+            colours > 300,
+            "{shot} screenshot looks blank: {colours} colours"
+        );
+    }
+}
+
+#[test]
+fn example_report_in_chromium() {
+    if !browser_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let html = build_report(
+        dir.path(),
+        &[
+            "examples/trelleborg-2014.yaml",
+            "--previous",
+            "examples/trelleborg-2013.yaml",
+            "--targets",
+            "examples/targets-trelleborg.yaml",
+            "--lang",
+            "sv",
+        ],
+    );
+    let result = in_chromium(
+        &html,
+        dir.path(),
+        &["Trelleborgs kommun 2014", "43,3 %", "▲ +29,5 p.e."],
+    );
+    assert_clean_page(&result, "sv");
+    assert_eq!(
+        result["title"],
+        "Trelleborgs kommun 2014 – uppföljning av e-tjänster"
+    );
+    for (text, seen) in result["expected_text"].as_object().expect("texts") {
+        assert_eq!(seen, true, "`{text}` not shown");
+    }
+
+    if std::env::var("TRAPPA_UPDATE_SCREENSHOTS").as_deref() == Ok("1") {
+        for (from, to) in [
+            ("desktop.png", "docs/report-example.png"),
+            ("phone.png", "docs/report-example-phone.png"),
+        ] {
+            std::fs::create_dir_all(root().join("docs")).expect("docs/");
+            std::fs::copy(dir.path().join(from), root().join(to)).expect("copying a screenshot");
+        }
+    }
+    for committed in ["docs/report-example.png", "docs/report-example-phone.png"] {
+        let bytes = std::fs::read(root().join(committed)).unwrap_or_default();
+        assert!(
+            bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+            "{committed} is missing: TRAPPA_UPDATE_SCREENSHOTS=1 cargo test --test browser"
+        );
+    }
+}
+
+#[test]
+fn english_report_without_previous_in_chromium() {
+    if !browser_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let html = build_report(
+        dir.path(),
+        &["examples/trelleborg-2014.yaml", "--lang", "en"],
+    );
+    let result = in_chromium(&html, dir.path(), &["Key figures", "43.3%"]);
+    assert_clean_page(&result, "en");
+    for (text, seen) in result["expected_text"].as_object().expect("texts") {
+        assert_eq!(seen, true, "`{text}` not shown");
+    }
+}
+
+#[test]
+fn hostile_names_show_as_text_in_chromium() {
+    if !browser_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let html = build_report(
+        dir.path(),
+        &[
+            "tests/fixtures/hostile-names.yaml",
+            "--targets",
+            "tests/fixtures/hostile-targets.yaml",
+            "--lang",
+            "en",
+        ],
+    );
+    let result = in_chromium(
+        &html,
+        dir.path(),
+        &[
+            "<script>alert(1)</script>",
+            "Kommun <i>&amp;</i> \"Bolag\" 2015",
+            "Bygg & <b>Miljö</b>",
+            "javascript:alert(document.cookie)",
+            "<img src=x onerror=alert(1)> & \"mål\"",
+        ],
+    );
+    // No alert() ran, no script element, no link but http(s) and #fragments.
+    assert_clean_page(&result, "en");
+    for (text, seen) in result["expected_text"].as_object().expect("texts") {
+        assert_eq!(seen, true, "`{text}` is not shown as text");
+    }
+}
