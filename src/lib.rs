@@ -14,6 +14,7 @@ pub mod classified;
 pub mod cli;
 pub mod diagnostic;
 pub mod exit;
+pub mod export;
 pub mod i18n;
 pub mod indicators;
 pub mod inventory;
