@@ -76,6 +76,35 @@ pub fn names<R>(columns: &[Column<R>]) -> Vec<&'static str> {
     columns.iter().map(|c| c.name).collect()
 }
 
+impl Kind {
+    /// How the README names the kind.
+    pub fn word(self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::Number => "number",
+            Kind::Value => "number or share",
+            Kind::Flag => "true/false",
+            Kind::List => "list",
+            Kind::Date => "date",
+        }
+    }
+}
+
+/// The README's table of columns (a test keeps the README equal to it).
+pub fn markdown_table<R>(columns: &[Column<R>]) -> String {
+    let mut out = String::from("| # | column | kind | meaning |\n|---|---|---|---|\n");
+    for (i, c) in columns.iter().enumerate() {
+        out.push_str(&format!(
+            "| {} | `{}` | {} | {} |\n",
+            i + 1,
+            c.name,
+            c.kind.word(),
+            c.meaning
+        ));
+    }
+    out
+}
+
 // ---------------------------------------------------------------------------
 // Services: one row per service of every inventory
 
@@ -192,10 +221,10 @@ pub fn services<'a>() -> Vec<Column<ServiceRow<'a>>> {
                 )
             },
         ),
-        Column::new("description", Text, "", |r: &S| {
+        Column::new("description", Text, "free text", |r: &S| {
             optional_text(r.classified.service.description.as_deref())
         }),
-        Column::new("url", Text, "", |r: &S| {
+        Column::new("url", Text, "the service's web address", |r: &S| {
             optional_text(r.classified.service.url.as_deref())
         }),
         Column::new("status", Text, "live, planned or retired", |r: &S| {
@@ -207,108 +236,184 @@ pub fn services<'a>() -> Vec<Column<ServiceRow<'a>>> {
             "citizens, businesses, associations, staff",
             |r: &S| words(&r.classified.service.audience),
         ),
-        Column::new("platform", Text, "", |r: &S| {
-            optional_text(r.classified.service.platform.as_deref())
-        }),
+        Column::new(
+            "platform",
+            Text,
+            "free text: the e-service platform",
+            |r: &S| optional_text(r.classified.service.platform.as_deref()),
+        ),
         Column::new("languages", List, "ISO 639-1 codes", |r: &S| {
             list(&r.classified.service.languages)
         }),
-        Column::new("evidence.download_form", Flag, "", |r: &S| {
-            Cell::Flag(r.classified.service.evidence.download_form)
-        }),
-        Column::new("evidence.interactive", List, "", |r: &S| {
-            words(&r.classified.service.evidence.interactive)
-        }),
-        Column::new("evidence.submission", Text, "none when absent", |r: &S| {
-            word(r.classified.service.evidence.submission)
-        }),
-        Column::new("evidence.login", Text, "none when absent", |r: &S| {
+        Column::new(
+            "evidence.download_form",
+            Flag,
+            "a printable or PDF form is offered",
+            |r: &S| Cell::Flag(r.classified.service.evidence.download_form),
+        ),
+        Column::new(
+            "evidence.interactive",
+            List,
+            "calculator, map, booking, search, chat, email",
+            |r: &S| words(&r.classified.service.evidence.interactive),
+        ),
+        Column::new(
+            "evidence.submission",
+            Text,
+            "none, offline or online",
+            |r: &S| word(r.classified.service.evidence.submission),
+        ),
+        Column::new("evidence.login", Text, "none, password or eid", |r: &S| {
             word(r.classified.service.evidence.login)
         }),
-        Column::new("evidence.foreign_eid", Flag, "", |r: &S| {
-            Cell::Flag(r.classified.service.evidence.foreign_eid)
-        }),
-        Column::new("evidence.signing", Text, "none when absent", |r: &S| {
+        Column::new(
+            "evidence.foreign_eid",
+            Flag,
+            "foreign e-ID (eIDAS) accepted",
+            |r: &S| Cell::Flag(r.classified.service.evidence.foreign_eid),
+        ),
+        Column::new("evidence.signing", Text, "none, paper or eid", |r: &S| {
             word(r.classified.service.evidence.signing)
         }),
-        Column::new("evidence.signatures", Number, "", |r: &S| {
-            count(r.classified.service.evidence.signatures.map(u64::from))
-        }),
-        Column::new("evidence.attachments", Flag, "", |r: &S| {
-            Cell::Flag(r.classified.service.evidence.attachments)
-        }),
-        Column::new("evidence.save_resume", Flag, "", |r: &S| {
-            Cell::Flag(r.classified.service.evidence.save_resume)
-        }),
+        Column::new(
+            "evidence.signatures",
+            Number,
+            "signers required",
+            |r: &S| count(r.classified.service.evidence.signatures.map(u64::from)),
+        ),
+        Column::new(
+            "evidence.attachments",
+            Flag,
+            "files can be attached",
+            |r: &S| Cell::Flag(r.classified.service.evidence.attachments),
+        ),
+        Column::new(
+            "evidence.save_resume",
+            Flag,
+            "an application can be saved and resumed",
+            |r: &S| Cell::Flag(r.classified.service.evidence.save_resume),
+        ),
         Column::new(
             "evidence.case_tracking",
             Text,
-            "none when absent",
+            "none, portal or external",
             |r: &S| word(r.classified.service.evidence.case_tracking),
         ),
-        Column::new("evidence.messaging", Flag, "", |r: &S| {
-            Cell::Flag(r.classified.service.evidence.messaging)
-        }),
-        Column::new("evidence.decision", Text, "", |r: &S| {
-            optional_word(r.classified.service.evidence.decision)
-        }),
-        Column::new("evidence.payment", Text, "none when absent", |r: &S| {
-            word(r.classified.service.evidence.payment)
-        }),
-        Column::new("evidence.prefill", Text, "none when absent", |r: &S| {
-            word(r.classified.service.evidence.prefill)
-        }),
-        Column::new("evidence.exchange", List, "organisations", |r: &S| {
-            list(&r.classified.service.evidence.exchange)
-        }),
-        Column::new("evidence.shared_with", List, "organisations", |r: &S| {
-            list(&r.classified.service.evidence.shared_with)
-        }),
-        Column::new("evidence.anonymous", Flag, "", |r: &S| {
-            Cell::Flag(r.classified.service.evidence.anonymous)
-        }),
-        Column::new("access.hours", Text, "", |r: &S| {
+        Column::new(
+            "evidence.messaging",
+            Flag,
+            "two-way messages with the case officer",
+            |r: &S| Cell::Flag(r.classified.service.evidence.messaging),
+        ),
+        Column::new(
+            "evidence.decision",
+            Text,
+            "post, email, portal or digital_mailbox",
+            |r: &S| optional_word(r.classified.service.evidence.decision),
+        ),
+        Column::new(
+            "evidence.payment",
+            Text,
+            "none, invoice or online",
+            |r: &S| word(r.classified.service.evidence.payment),
+        ),
+        Column::new(
+            "evidence.prefill",
+            Text,
+            "none, identity or registry",
+            |r: &S| word(r.classified.service.evidence.prefill),
+        ),
+        Column::new(
+            "evidence.exchange",
+            List,
+            "organisations exchanged with electronically during the case",
+            |r: &S| list(&r.classified.service.evidence.exchange),
+        ),
+        Column::new(
+            "evidence.shared_with",
+            List,
+            "organisations running the service jointly",
+            |r: &S| list(&r.classified.service.evidence.shared_with),
+        ),
+        Column::new(
+            "evidence.anonymous",
+            Flag,
+            "anonymous by design",
+            |r: &S| Cell::Flag(r.classified.service.evidence.anonymous),
+        ),
+        Column::new("access.hours", Text, "always or limited", |r: &S| {
             optional_word(r.classified.service.access.hours)
         }),
-        Column::new("access.mobile", Text, "", |r: &S| {
-            optional_word(r.classified.service.access.mobile)
-        }),
-        Column::new("access.accessibility_statement", Text, "URL", |r: &S| {
-            optional_text(
+        Column::new(
+            "access.mobile",
+            Text,
+            "responsive, app or desktop_only",
+            |r: &S| optional_word(r.classified.service.access.mobile),
+        ),
+        Column::new(
+            "access.accessibility_statement",
+            Text,
+            "URL of the tillgänglighetsredogörelse",
+            |r: &S| {
+                optional_text(
+                    r.classified
+                        .service
+                        .access
+                        .accessibility_statement
+                        .as_deref(),
+                )
+            },
+        ),
+        Column::new(
+            "access.conformance",
+            Text,
+            "full, partial or none",
+            |r: &S| optional_word(r.classified.service.access.conformance),
+        ),
+        Column::new(
+            "access.reviewed",
+            Date,
+            "the last accessibility review",
+            |r: &S| {
                 r.classified
                     .service
                     .access
-                    .accessibility_statement
-                    .as_deref(),
-            )
-        }),
-        Column::new("access.conformance", Text, "", |r: &S| {
-            optional_word(r.classified.service.access.conformance)
-        }),
-        Column::new("access.reviewed", Date, "", |r: &S| {
-            r.classified
-                .service
-                .access
-                .reviewed
-                .as_ref()
-                .map_or(Cell::Missing, |d| Cell::Date(d.clone()))
-        }),
-        Column::new("access.protected_identity", Text, "", |r: &S| {
-            optional_word(r.classified.service.access.protected_identity)
-        }),
-        Column::new("volumes.cases", Number, "", |r: &S| {
-            count(r.classified.service.volumes.cases)
-        }),
-        Column::new("volumes.digital", Number, "", |r: &S| {
-            count(r.classified.service.volumes.digital)
-        }),
-        Column::new("volumes.started", Number, "", |r: &S| {
-            count(r.classified.service.volumes.started)
-        }),
-        Column::new("volumes.completed", Number, "", |r: &S| {
-            count(r.classified.service.volumes.completed)
-        }),
-        Column::new("cost_per_case_sek", Number, "kronor", |r: &S| {
+                    .reviewed
+                    .as_ref()
+                    .map_or(Cell::Missing, |d| Cell::Date(d.clone()))
+            },
+        ),
+        Column::new(
+            "access.protected_identity",
+            Text,
+            "supported, alternative or unsupported",
+            |r: &S| optional_word(r.classified.service.access.protected_identity),
+        ),
+        Column::new(
+            "volumes.cases",
+            Number,
+            "cases received through all channels in `year`",
+            |r: &S| count(r.classified.service.volumes.cases),
+        ),
+        Column::new(
+            "volumes.digital",
+            Number,
+            "of which received electronically",
+            |r: &S| count(r.classified.service.volumes.digital),
+        ),
+        Column::new(
+            "volumes.started",
+            Number,
+            "digital applications started",
+            |r: &S| count(r.classified.service.volumes.started),
+        ),
+        Column::new(
+            "volumes.completed",
+            Number,
+            "digital applications completed",
+            |r: &S| count(r.classified.service.volumes.completed),
+        ),
+        Column::new("cost_per_case_sek", Number, "kronor per case", |r: &S| {
             number(r.classified.service.cost_per_case_sek)
         }),
         Column::new("satisfaction_pct", Number, "0–100", |r: &S| {
@@ -329,9 +434,12 @@ pub fn services<'a>() -> Vec<Column<ServiceRow<'a>>> {
             "1–4, as the owner declared it",
             |r: &S| step(r.classified.service.declared_step),
         ),
-        Column::new("target_step", Number, "1–4", |r: &S| {
-            step(r.classified.service.target_step)
-        }),
+        Column::new(
+            "target_step",
+            Number,
+            "1–4, the step the service should reach",
+            |r: &S| step(r.classified.service.target_step),
+        ),
         Column::new(
             "next_step_missing",
             List,
