@@ -378,3 +378,42 @@ fn the_readme_lists_every_column_in_order() {
         );
     }
 }
+
+#[test]
+fn indicators_as_xlsx_are_one_filtered_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("indicators.xlsx");
+    stdout_of(&[
+        "export",
+        HOSTILE,
+        "--indicators",
+        "--format",
+        "xlsx",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    let bytes = std::fs::read(&path).unwrap();
+    let workbook = xlsx_part(&bytes, "xl/workbook.xml");
+    assert_eq!(workbook.matches("<sheet name=").count(), 1);
+    assert!(workbook.contains(r#"<sheet name="indicators""#));
+    let sheet = xlsx_part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains(r#"<autoFilter ref="A1:E76"/>"#));
+}
+
+#[test]
+fn standard_input_is_an_inventory_like_any_file() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trappa"))
+        .args(["export", "-", "--indicators"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let text = std::fs::read(Path::new(HOSTILE).join("stockholm-2015.yaml")).unwrap();
+    child.stdin.take().unwrap().write_all(&text).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let (_, rows) = read_csv(&out.stdout, b',');
+    assert_eq!(rows.len(), 25);
+    assert_eq!(rows[0], ["services", "0180", "2015", "", "1"]);
+}

@@ -29,6 +29,7 @@ pub struct XlsxBook {
 
 struct Sheet {
     name: &'static str,
+    header: Vec<String>,
     next_row: u32,
     widths: Vec<usize>,
 }
@@ -68,6 +69,7 @@ impl XlsxBook {
         worksheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
         self.sheets.push(Sheet {
             name,
+            header: header.iter().map(|h| h.to_string()).collect(),
             next_row: 1,
             widths: header
                 .iter()
@@ -100,7 +102,14 @@ impl XlsxBook {
                 &self.percent,
                 &self.date,
             )
-            .map_err(|e| format!("cannot write row {} of sheet {}: {e}", row + 1, state.name))?;
+            .map_err(|e| {
+                let column = state.header.get(col).map_or("?", String::as_str);
+                format!(
+                    "cannot write xlsx: sheet {}, row {}, column {column}: {e}",
+                    state.name,
+                    row + 1
+                )
+            })?;
             if let Some(w) = state.widths.get_mut(col) {
                 *w = (*w).max(width.min(MAX_WIDTH));
             }
@@ -196,5 +205,43 @@ fn write_cell(
                 Ok(text.chars().count())
             }
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_over_excels_cell_limit_is_an_error_naming_the_cell() {
+        let mut book = XlsxBook::new();
+        let sheet = book.add_sheet("services", &["id", "description"]).unwrap();
+        let long = "å".repeat(40_000);
+        let error = book
+            .push(sheet, &[Cell::Text("x".into()), Cell::Text(long)])
+            .unwrap_err();
+        assert!(
+            error.starts_with("cannot write xlsx: sheet services, row 2, column description:"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn widths_follow_the_longest_value_up_to_the_limit() {
+        let mut book = XlsxBook::new();
+        let sheet = book.add_sheet("s", &["id", "name", "n"]).unwrap();
+        book.push(
+            sheet,
+            &[
+                Cell::Text("a".repeat(200)),
+                Cell::Text("Öppettider".into()),
+                Cell::Number(145.5),
+            ],
+        )
+        .unwrap();
+        let widths = &book.sheets[0].widths;
+        // Capped; ten characters (not eleven bytes); "145.5" beats "n" + button.
+        assert_eq!(widths, &[MAX_WIDTH, 10, 5]);
+        assert!(book.finish().unwrap().starts_with(b"PK"));
     }
 }
