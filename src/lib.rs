@@ -16,6 +16,7 @@ pub mod compare;
 pub mod cpsv;
 pub mod diagnostic;
 pub mod exit;
+pub mod export;
 pub mod i18n;
 pub mod indicators;
 pub mod inventory;

@@ -1,6 +1,16 @@
 //! `trappa export`: services (or indicators in long form) for analysts.
+//!
+//! Files are read, checked and exported one at a time, so memory stays flat
+//! in the number of files. Every file is checked even after one fails, so a
+//! single run names every failing file; then nothing is written at all.
 
-use super::{Context, trouble};
+use super::{Context, print_refusal, trouble};
+use crate::cpsv;
+use crate::exit;
+use crate::export::{Exporter, Format, Subject};
+use crate::inventory;
+use crate::output::csv_dialect::Dialect;
+use crate::paths;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -18,6 +28,9 @@ pub struct ExportArgs {
     /// Export the indicators in long form (kpi,municipality,period,department,value) instead of services
     #[arg(long)]
     pub indicators: bool,
+    /// With --format cpsv-ap: the base every minted IRI starts with (http or https)
+    #[arg(long, value_name = "URL", default_value = crate::cpsv::DEFAULT_BASE)]
+    pub base_iri: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -29,6 +42,132 @@ pub enum ExportFormat {
     CpsvAp,
 }
 
-pub(super) fn run(_args: &ExportArgs, _context: &Context) -> i32 {
-    trouble("SKELETON: export is being built")
+/// The sink the flags ask for, or the usage error (exit 2) they make.
+fn sink_for(args: &ExportArgs, context: &Context) -> Result<Sink, String> {
+    if args.base_iri != cpsv::DEFAULT_BASE && args.format != ExportFormat::CpsvAp {
+        return Err("--base-iri names CPSV-AP IRIs; it goes with --format cpsv-ap only".into());
+    }
+    if !(args.base_iri.starts_with("https://") || args.base_iri.starts_with("http://")) {
+        return Err(format!(
+            "--base-iri `{}` is not an http(s) URL; write e.g. https://data.kommun.se/tjanster/",
+            args.base_iri
+        ));
+    }
+    if args.excel && args.format != ExportFormat::Csv {
+        return Err("--excel shapes CSV for Swedish Excel; it goes with --format csv only".into());
+    }
+    let subject = if args.indicators {
+        Subject::Indicators
+    } else {
+        Subject::Services
+    };
+    let format = match args.format {
+        ExportFormat::Csv => Format::Csv(Dialect::from_excel_flag(args.excel)),
+        ExportFormat::Xlsx => Format::Xlsx,
+        ExportFormat::Json => Format::Json,
+        ExportFormat::CpsvAp if args.indicators => {
+            return Err(
+                "--format cpsv-ap describes services; indicators go to csv, xlsx or json".into(),
+            );
+        }
+        ExportFormat::CpsvAp => {
+            return Ok(Sink::Cpsv(Box::new(cpsv::Writer::new(&args.base_iri))));
+        }
+    };
+    Exporter::new(subject, format, context.lang).map(Sink::Table)
+}
+
+/// Where the checked inventories go: the tabular exporter or the CPSV-AP
+/// JSON-LD writer. Both take one inventory at a time.
+enum Sink {
+    Table(Exporter),
+    Cpsv(Box<cpsv::Writer>),
+}
+
+pub(super) fn run(args: &ExportArgs, context: &Context) -> i32 {
+    let mut exporter = match sink_for(args, context) {
+        Ok(sink) => Some(sink),
+        Err(message) => return trouble(&message),
+    };
+
+    let expanded = paths::expand(&args.paths);
+    let mut problems = expanded.problems;
+    let mut refused = 0usize;
+    for path in &expanded.files {
+        let checked = match inventory::check_path(path) {
+            Ok(checked) => checked,
+            Err(message) => {
+                problems.push(message);
+                continue;
+            }
+        };
+        if checked.is_targets() && !checked.has_errors() {
+            // A targets file in a searched directory is not an inventory to
+            // export; named on the command line, it is a mistake.
+            if args.paths.contains(path) {
+                problems.push(format!(
+                    "{} is a targets file (trappa-targets); export reads inventories",
+                    checked.source.name
+                ));
+            } else {
+                eprintln!(
+                    "trappa: note: skipped {}: a targets file, not an inventory",
+                    checked.source.name
+                );
+            }
+            continue;
+        }
+        let Some(inventory) = checked.valid_inventory() else {
+            print_refusal(&checked, context);
+            refused += 1;
+            // Nothing will be written: stop building, keep checking.
+            exporter = None;
+            continue;
+        };
+        match exporter.as_mut() {
+            Some(Sink::Table(e)) => {
+                if let Err(message) = e.add(inventory) {
+                    return trouble(&message);
+                }
+            }
+            Some(Sink::Cpsv(writer)) => writer.add(&checked.source.name, inventory),
+            None => {}
+        }
+    }
+    for problem in &problems {
+        eprintln!("trappa: error: {problem}");
+    }
+    if !problems.is_empty() {
+        return exit::TROUBLE;
+    }
+    if refused > 0 {
+        eprintln!(
+            "trappa: error: nothing written: {refused} file{} with errors",
+            if refused == 1 { "" } else { "s" }
+        );
+        return exit::FINDINGS;
+    }
+    match exporter {
+        Some(Sink::Table(e)) => match e.finish() {
+            Ok(bytes) => context.deliver_bytes(&bytes),
+            Err(message) => trouble(&message),
+        },
+        Some(Sink::Cpsv(writer)) => match writer.finish() {
+            Ok(text) => context.deliver(&text),
+            Err(refusals) => {
+                // Services without a description (CPSV-AP requires one) are
+                // findings in the input, like check's: exit 1, nothing written.
+                for refusal in &refusals {
+                    eprintln!("trappa: error: {refusal}");
+                }
+                eprintln!(
+                    "trappa: error: nothing written: {} problem{} for CPSV-AP",
+                    refusals.len(),
+                    if refusals.len() == 1 { "" } else { "s" }
+                );
+                exit::FINDINGS
+            }
+        },
+        None => exit::FINDINGS,
+    }
 }

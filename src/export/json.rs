@@ -1,0 +1,130 @@
+//! An export table as one JSON document: `{"trappa_export": 1, …, "<list>": [rows]}`.
+//! Each row is an object whose dotted column names (`evidence.login`) become
+//! nested objects, so the JSON reads like the inventory it came from. Rows
+//! are appended as they come, so only the finished text is held in memory.
+
+use super::columns::Cell;
+use serde_json::{Map, Value};
+
+pub struct JsonList {
+    names: Vec<&'static str>,
+    text: String,
+    rows: usize,
+}
+
+impl JsonList {
+    /// `header` holds the document's keys before the list, in order.
+    pub fn new(header: &[(&str, Value)], list: &str, names: Vec<&'static str>) -> JsonList {
+        let mut text = String::from("{\n");
+        for (key, value) in header {
+            text.push_str(&format!("  {}: {},\n", Value::from(*key), value));
+        }
+        text.push_str(&format!("  {}: [", Value::from(list)));
+        JsonList {
+            names,
+            text,
+            rows: 0,
+        }
+    }
+
+    pub fn push(&mut self, cells: Vec<Cell>) {
+        let mut row = Map::new();
+        for (name, cell) in self.names.iter().zip(cells) {
+            insert_dotted(&mut row, name, value(cell));
+        }
+        let pretty = serde_json::to_string_pretty(&Value::Object(row)).unwrap_or_default();
+        self.text
+            .push_str(if self.rows == 0 { "\n" } else { ",\n" });
+        for (i, line) in pretty.lines().enumerate() {
+            if i > 0 {
+                self.text.push('\n');
+            }
+            self.text.push_str("    ");
+            self.text.push_str(line);
+        }
+        self.rows += 1;
+    }
+
+    pub fn finish(mut self) -> Vec<u8> {
+        self.text.push_str(if self.rows == 0 {
+            "]\n}\n"
+        } else {
+            "\n  ]\n}\n"
+        });
+        self.text.into_bytes()
+    }
+}
+
+fn insert_dotted(object: &mut Map<String, Value>, name: &str, value: Value) {
+    match name.split_once('.') {
+        None => {
+            object.insert(name.to_string(), value);
+        }
+        Some((head, rest)) => {
+            let inner = object
+                .entry(head.to_string())
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(inner) = inner {
+                insert_dotted(inner, rest, value);
+            }
+        }
+    }
+}
+
+/// Whole numbers as JSON integers (`2014`, not `2014.0`); no data as `null`.
+fn value(cell: Cell) -> Value {
+    match cell {
+        Cell::Missing => Value::Null,
+        Cell::Text(text) | Cell::Date(text) => Value::String(text),
+        Cell::Number(n) | Cell::Share(n) => {
+            if n == n.trunc() && n.abs() < 9_007_199_254_740_992.0 {
+                Value::from(n as i64)
+            } else {
+                serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
+            }
+        }
+        Cell::Flag(flag) => Value::Bool(flag),
+        Cell::List(items) => Value::Array(items.into_iter().map(Value::String).collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_nest_dotted_names_and_the_document_parses() {
+        let mut list = JsonList::new(
+            &[("trappa_export", Value::from(1))],
+            "services",
+            vec!["year", "evidence.login", "evidence.signing", "cost"],
+        );
+        list.push(vec![
+            Cell::Number(2014.0),
+            Cell::Text("eid".into()),
+            Cell::Missing,
+            Cell::Number(145.5),
+        ]);
+        list.push(vec![
+            Cell::Number(2015.0),
+            Cell::Text("none".into()),
+            Cell::Text("paper".into()),
+            Cell::Missing,
+        ]);
+        let text = String::from_utf8(list.finish()).unwrap();
+        let document: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(document["trappa_export"], 1);
+        assert_eq!(document["services"][0]["year"], Value::from(2014));
+        assert_eq!(document["services"][0]["evidence"]["login"], "eid");
+        assert_eq!(document["services"][0]["evidence"]["signing"], Value::Null);
+        assert_eq!(document["services"][0]["cost"], 145.5);
+        assert_eq!(document["services"][1]["evidence"]["signing"], "paper");
+    }
+
+    #[test]
+    fn an_empty_list_is_valid_json() {
+        let list = JsonList::new(&[], "indicators", vec!["kpi"]);
+        let document: Value = serde_json::from_slice(&list.finish()).unwrap();
+        assert_eq!(document["indicators"], Value::Array(vec![]));
+    }
+}
