@@ -156,7 +156,7 @@ impl Diagnostic {
             file: file.to_string(),
             line: pos.line,
             column: pos.column,
-            message: message.into(),
+            message: printable(message.into()),
             help: None,
             len: pos.len,
             related: None,
@@ -164,12 +164,12 @@ impl Diagnostic {
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(printable(help.into()));
         self
     }
 
     pub fn related(mut self, pos: Pos, label: impl Into<String>) -> Self {
-        self.related = Some((pos, label.into()));
+        self.related = Some((pos, printable(label.into())));
         self
     }
 
@@ -203,4 +203,23 @@ impl Tally {
 /// Sorts one file's findings into line order (spec §3: file order, then line order).
 pub fn sort_in_file_order(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by_key(|d| (d.line, d.column, d.code));
+}
+
+/// Messages quote the input; a control character in it (an escape sequence,
+/// a carriage return) must reach the terminal or the CI log as visible text,
+/// never as an instruction to the terminal.
+pub fn printable(text: String) -> String {
+    let unprintable = |c: char| c.is_control() && c != '\n';
+    if !text.chars().any(unprintable) {
+        return text;
+    }
+    text.chars()
+        .map(|c| {
+            if unprintable(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

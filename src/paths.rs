@@ -19,9 +19,16 @@ pub struct Expanded {
 
 pub fn expand(paths: &[PathBuf]) -> Expanded {
     let mut out = Expanded::default();
+    let mut stdin_taken = false;
     for path in paths {
         if path.as_os_str() == "-" {
-            out.files.push(path.clone());
+            if stdin_taken {
+                out.problems
+                    .push("`-` is given twice; standard input can be read only once".to_string());
+            } else {
+                stdin_taken = true;
+                out.files.push(path.clone());
+            }
             continue;
         }
         match std::fs::metadata(path) {
@@ -42,7 +49,21 @@ pub fn expand(paths: &[PathBuf]) -> Expanded {
                 .push(format!("cannot read {}: {}", path.display(), e)),
         }
     }
+    out.files = without_repeats(out.files);
     out
+}
+
+/// Each file once, at its first place: `examples/ examples/x.yaml` must not
+/// count x's services twice in a comparison or an export.
+fn without_repeats(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    files
+        .into_iter()
+        .filter(|path| {
+            let identity = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            seen.insert(identity)
+        })
+        .collect()
 }
 
 fn walk(dir: &Path, depth: usize, out: &mut Expanded) {
@@ -88,8 +109,10 @@ fn walk(dir: &Path, depth: usize, out: &mut Expanded) {
     }
 }
 
+/// `.yaml` or `.yml`, in any case: files saved on Windows are often `.YML`.
 fn is_inventory_name(name: &str) -> bool {
-    name.ends_with(".yaml") || name.ends_with(".yml")
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".yaml") || lower.ends_with(".yml")
 }
 
 /// Patterns of a `.trappaignore`: one per line, `#` starts a comment, `*`
@@ -192,5 +215,25 @@ mod tests {
         let found = expand(&[PathBuf::from("/no/such/trappa/path")]);
         assert!(found.files.is_empty());
         assert_eq!(found.problems.len(), 1);
+    }
+
+    #[test]
+    fn each_file_is_read_once_and_standard_input_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.yaml");
+        std::fs::write(&file, "").unwrap();
+        std::fs::write(dir.path().join("B.YML"), "").unwrap();
+        let found = expand(&[
+            dir.path().to_path_buf(),
+            file.clone(),
+            dir.path().join(".").join("a.yaml"),
+        ]);
+        let names: Vec<_> = found.files.iter().map(|p| p.file_name().unwrap()).collect();
+        assert_eq!(names, ["B.YML", "a.yaml"]);
+        assert!(found.problems.is_empty());
+
+        let twice = expand(&[PathBuf::from("-"), PathBuf::from("-")]);
+        assert_eq!(twice.files, [PathBuf::from("-")]);
+        assert_eq!(twice.problems.len(), 1);
     }
 }

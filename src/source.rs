@@ -62,18 +62,17 @@ pub fn read_stream(name: &str, stream: impl Read) -> Result<Source, ReadFailure>
 }
 
 fn too_large(name: &str, size: Option<u64>) -> Diagnostic {
+    let limit = MAX_FILE_BYTES / 1024 / 1024;
+    // A pipe has no size to report: reading stops at the limit.
     let size = match size {
         Some(bytes) => format!("{:.1} MiB", bytes as f64 / 1024.0 / 1024.0),
-        None => "more than that".to_string(),
+        None => format!("more than {limit} MiB"),
     };
     Diagnostic::new(
         Code::E001,
         name,
         Pos::START,
-        format!(
-            "file is too large: {size}; the limit is {} MiB",
-            MAX_FILE_BYTES / 1024 / 1024
-        ),
+        format!("file is too large: {size}; the limit is {limit} MiB",),
     )
     .help("an inventory holds one organisation and one year; split larger files")
 }

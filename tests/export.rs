@@ -347,7 +347,7 @@ fn an_inventory_with_errors_writes_nothing_and_names_every_failing_file() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("nothing written: 2 files with errors"),
+        stderr.contains("nothing written: 2 files refused"),
         "{stderr}"
     );
     assert!(

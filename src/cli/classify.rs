@@ -12,7 +12,7 @@ pub struct ClassifyArgs {
     /// One inventory file; - reads standard input
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Output format [default: table]
+    /// Output format
     #[arg(long, value_enum, default_value_t = ClassifyFormat::Table)]
     pub format: ClassifyFormat,
 }

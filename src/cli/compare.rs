@@ -17,7 +17,7 @@ pub struct CompareArgs {
     /// Inventory files or directories (searched recursively for *.yaml and *.yml); - reads standard input
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output format [default: table]
+    /// Output format
     #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
     pub format: CompareFormat,
     /// With --format csv: CSV for Swedish Excel (; delimiter, decimal comma, UTF-8 BOM, CRLF)

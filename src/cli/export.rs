@@ -9,7 +9,9 @@ use crate::cpsv;
 use crate::exit;
 use crate::export::{Exporter, Format, Subject};
 use crate::inventory;
+use crate::inventory::model::same_organisation;
 use crate::output::csv_dialect::Dialect;
+use crate::output::table::Layout;
 use crate::paths;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -19,7 +21,7 @@ pub struct ExportArgs {
     /// Inventory files or directories (searched recursively for *.yaml and *.yml); - reads standard input
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output format [default: csv]
+    /// Output format
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     pub format: ExportFormat,
     /// CSV for Swedish Excel: ; delimiter, decimal comma, UTF-8 BOM, CRLF, formula-injection guard
@@ -63,6 +65,14 @@ fn sink_for(args: &ExportArgs, context: &Context) -> Result<Sink, String> {
     };
     let format = match args.format {
         ExportFormat::Csv => Format::Csv(Dialect::from_excel_flag(args.excel)),
+        // A workbook is a zip: written to a terminal it is noise that can
+        // upset the terminal. A pipe or -o gets it.
+        ExportFormat::Xlsx if context.layout == Layout::Terminal => {
+            return Err(
+                "--format xlsx writes a binary workbook; name a file with -o, e.g. -o services.xlsx"
+                    .into(),
+            );
+        }
         ExportFormat::Xlsx => Format::Xlsx,
         ExportFormat::Json => Format::Json,
         ExportFormat::CpsvAp if args.indicators => {
@@ -93,6 +103,9 @@ pub(super) fn run(args: &ExportArgs, context: &Context) -> i32 {
     let expanded = paths::expand(&args.paths);
     let mut problems = expanded.problems;
     let mut refused = 0usize;
+    // (code, name, year, file) of every inventory exported so far: the same
+    // organisation and year twice would count its services twice.
+    let mut exported: Vec<(Option<String>, String, i32, String)> = Vec::new();
     for path in &expanded.files {
         let checked = match inventory::check_path(path) {
             Ok(checked) => checked,
@@ -124,6 +137,28 @@ pub(super) fn run(args: &ExportArgs, context: &Context) -> i32 {
             exporter = None;
             continue;
         };
+        let organisation = &inventory.organisation;
+        if let Some((.., first)) = exported.iter().find(|(code, name, year, _)| {
+            *year == inventory.year
+                && same_organisation(
+                    (code.as_deref(), name),
+                    (organisation.code.as_deref(), &organisation.name),
+                )
+        }) {
+            eprintln!(
+                "trappa: error: {first} and {} are both inventories of {} for {}; export one inventory per organisation and year",
+                checked.source.name, organisation.name, inventory.year
+            );
+            refused += 1;
+            exporter = None;
+            continue;
+        }
+        exported.push((
+            organisation.code.clone(),
+            organisation.name.clone(),
+            inventory.year,
+            checked.source.name.clone(),
+        ));
         match exporter.as_mut() {
             Some(Sink::Table(e)) => {
                 if let Err(message) = e.add(inventory) {
@@ -142,7 +177,7 @@ pub(super) fn run(args: &ExportArgs, context: &Context) -> i32 {
     }
     if refused > 0 {
         eprintln!(
-            "trappa: error: nothing written: {refused} file{} with errors",
+            "trappa: error: nothing written: {refused} file{} refused",
             if refused == 1 { "" } else { "s" }
         );
         return exit::FINDINGS;

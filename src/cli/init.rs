@@ -39,6 +39,14 @@ pub(super) fn run(args: &InitArgs, context: &Context) -> i32 {
     // A starter written over a filled-in inventory would lose a year's work:
     // `-o` replaces a file only when asked to.
     if let Some(path) = &context.output
+        && path.is_dir()
+    {
+        return trouble(&format!(
+            "-o {} is a directory; name the file to write",
+            path.display()
+        ));
+    }
+    if let Some(path) = &context.output
         && path.exists()
         && !args.force
     {

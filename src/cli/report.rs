@@ -17,7 +17,7 @@ pub struct ReportArgs {
     /// A targets file (trappa-targets: 1): adds each target's status
     #[arg(long, value_name = "FILE")]
     pub targets: Option<PathBuf>,
-    /// Output format [default: table]
+    /// Output format
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 }
@@ -33,6 +33,18 @@ pub enum ReportFormat {
 
 pub(super) fn run(args: &ReportArgs, context: &Context) -> i32 {
     use crate::report::{self, Refusal};
+    let from_stdin = [
+        Some(&args.file),
+        args.previous.as_ref(),
+        args.targets.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|p| p.as_os_str() == "-")
+    .count();
+    if from_stdin > 1 {
+        return trouble("`-` is given twice; standard input can be read only once");
+    }
     let current = match valid_inventory(&args.file, context) {
         Ok(c) => c,
         Err(code) => return code,

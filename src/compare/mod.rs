@@ -13,7 +13,7 @@ pub mod render;
 use crate::classified::classify_inventory;
 use crate::indicators::catalogue::{self, Unit};
 use crate::indicators::compute;
-use crate::inventory::model::Inventory;
+use crate::inventory::model::{self, Inventory};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -149,13 +149,10 @@ fn collation_key(name: &str) -> Vec<u32> {
 /// `organisation.code` when both have one, otherwise the same name (trimmed,
 /// ignoring ASCII case).
 fn same_organisation(a: &Row, b: &Row) -> bool {
-    match (&a.code, &b.code) {
-        (Some(x), Some(y)) => x == y,
-        _ => a
-            .organisation
-            .trim()
-            .eq_ignore_ascii_case(b.organisation.trim()),
-    }
+    model::same_organisation(
+        (a.code.as_deref(), &a.organisation),
+        (b.code.as_deref(), &b.organisation),
+    )
 }
 
 /// Every later row that is the same organisation and year as an earlier one,

@@ -214,7 +214,26 @@ impl<'f> Decoder<'f> {
     /// Free text. A number written plainly is taken as written (`name: 1177`).
     pub fn text(&mut self, node: &Node, path: &str) -> Option<String> {
         match &node.value {
-            Value::Str { text, .. } => Some(text.clone()),
+            Value::Str { text, .. } => {
+                // Tabs and line breaks belong in descriptions; other control
+                // characters (a double-quoted "\e[31m") would reach terminals,
+                // CSV cells and reports as instructions, not text.
+                if let Some(c) = text
+                    .chars()
+                    .find(|&c| c.is_control() && c != '\n' && c != '\t')
+                {
+                    self.e002(
+                        node.pos,
+                        format!(
+                            "`{path}` contains the control character {}",
+                            c.escape_unicode()
+                        ),
+                        Some("remove it; write plain text".into()),
+                    );
+                    return None;
+                }
+                Some(text.clone())
+            }
             Value::Int(_) | Value::Float(_) => node.scalar_text().map(str::to_string),
             _ => {
                 self.e002(

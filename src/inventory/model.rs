@@ -112,6 +112,26 @@ pub struct Organisation {
     pub kind: OrganisationKind,
 }
 
+impl Organisation {
+    /// Whether two inventories describe the same organisation: the same
+    /// `code` when both have one, otherwise the same name (trimmed, ignoring
+    /// ASCII case). `report --previous`, `compare` and `export` all ask this.
+    pub fn same_as(&self, other: &Organisation) -> bool {
+        same_organisation(
+            (self.code.as_deref(), &self.name),
+            (other.code.as_deref(), &other.name),
+        )
+    }
+}
+
+/// [`Organisation::same_as`] for callers that keep only the code and name.
+pub fn same_organisation(a: (Option<&str>, &str), b: (Option<&str>, &str)) -> bool {
+    match (a.0, b.0) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.1.trim().eq_ignore_ascii_case(b.1.trim()),
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Department {
     /// A short stable id that services refer to in `department` (a–z, 0–9, `-`, `_`).

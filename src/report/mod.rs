@@ -177,11 +177,7 @@ pub fn build(
 
 fn same_organisation_earlier_year(now: &Inventory, before: &Inventory) -> Result<(), Refusal> {
     let (a, b) = (&now.organisation, &before.organisation);
-    let same = match (&a.code, &b.code) {
-        (Some(x), Some(y)) => x == y,
-        _ => a.name.trim().eq_ignore_ascii_case(b.name.trim()),
-    };
-    if !same {
+    if !a.same_as(b) {
         return Err(Refusal::Previous(format!(
             "the previous inventory is of another organisation ({}{}) than this one ({}{})",
             b.name,
@@ -399,7 +395,7 @@ pub fn status_word(status: Status, lang: crate::i18n::Lang) -> &'static str {
     match status {
         Status::Met => lang.pick("uppnått", "met"),
         Status::OnTrack => lang.pick("i fas", "on track"),
-        Status::Behind => lang.pick("efter", "behind"),
+        Status::Behind => lang.pick("efter plan", "behind"),
         Status::Missed => lang.pick("ej uppnått", "missed"),
         Status::NoData => lang.pick("ingen uppgift", "no data"),
     }

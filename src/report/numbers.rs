@@ -46,7 +46,10 @@ pub fn change(change: Option<f64>, unit: Unit, lang: Lang) -> String {
     };
     let (amount, suffix) = match unit {
         Unit::Share => (c * 100.0, lang.pick(" p.e.", " pp")),
-        _ => (c, ""),
+        // satisfaction_pct is already in per cent: its change is in points too.
+        Unit::Percent => (c, lang.pick(" p.e.", " pp")),
+        Unit::Sek => (c, lang.pick(" kr", " SEK")),
+        Unit::Count | Unit::Step => (c, ""),
     };
     let places = match unit {
         Unit::Count => 0,
@@ -86,5 +89,7 @@ mod tests {
         assert_eq!(change(Some(-3.0), Unit::Count, Lang::En), "▼ -3");
         assert_eq!(change(Some(0.0), Unit::Count, Lang::En), "= 0");
         assert_eq!(change(None, Unit::Count, Lang::En), "–");
+        assert_eq!(change(Some(3.4), Unit::Percent, Lang::Sv), "▲ +3,4 p.e.");
+        assert_eq!(change(Some(-12.0), Unit::Sek, Lang::Sv), "▼ −12 kr");
     }
 }
