@@ -1,6 +1,6 @@
 //! `trappa classify`: one row per service with its derived step and why.
 
-use super::table::{Layout, new_table};
+use super::table::{Fit, Layout, keep_whole, new_table};
 use crate::classified::ClassifiedService;
 use crate::i18n::{self, Lang};
 use crate::inventory::model::{Inventory, Vocabulary};
@@ -60,6 +60,17 @@ pub fn table(services: &[ClassifiedService], lang: Lang, layout: Layout) -> Stri
     for c in services {
         table.add_row(row(c, lang));
     }
+    // In the order of `headers`: the three steps are never broken.
+    let fits = [
+        Fit::Words,
+        Fit::Words,
+        Fit::Words,
+        Fit::Whole,
+        Fit::Whole,
+        Fit::Whole,
+        Fit::Words,
+    ];
+    keep_whole(&mut table, layout, &fits);
     format!("{table}\n")
 }
 

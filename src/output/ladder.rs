@@ -1,7 +1,7 @@
 //! `trappa ladder`: the steps, their definitions, the rules that derive them,
 //! the crosswalk to other maturity models, and the sources.
 
-use super::table::{Layout, new_table};
+use super::table::{Fit, Layout, keep_whole, new_table};
 use crate::i18n::{LadderData, Lang};
 use std::fmt::Write;
 
@@ -60,6 +60,7 @@ pub fn text(data: &LadderData, lang: Lang, layout: Layout) -> String {
             step.crosswalk.eu_benchmark.clone(),
         ]);
     }
+    keep_whole(&mut table, layout, &[Fit::Words; 4]);
     let _ = writeln!(out, "{table}\n");
     let _ = writeln!(out, "{}", lang.pick("Källor", "Sources"));
     for source in &data.sources {
