@@ -77,9 +77,9 @@ pub struct LadderStep {
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct Crosswalk {
-    pub layne_lee: String,
-    pub un_stage: String,
-    pub eu_benchmark: String,
+    pub layne_lee: Text,
+    pub un_stage: Text,
+    pub eu_benchmark: Text,
 }
 
 #[derive(Clone, Debug, Deserialize)]

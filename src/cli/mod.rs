@@ -123,7 +123,7 @@ impl Context {
             lang: global.lang.unwrap_or_else(Lang::from_env),
             color: Color::decide(global.color, to_terminal, no_color.as_deref()),
             layout: if to_terminal {
-                Layout::Terminal
+                Layout::terminal()
             } else {
                 Layout::Plain
             },

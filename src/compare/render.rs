@@ -8,7 +8,7 @@ use crate::i18n::{self, Lang};
 use crate::indicators::catalogue::Unit;
 use crate::output::classification::markdown_cell;
 use crate::output::csv_dialect::Dialect;
-use crate::output::table::{Layout, new_table};
+use crate::output::table::{Fit, Layout, keep_whole, new_table};
 use crate::report::numbers::{self, NO_DATA};
 use comfy_table::CellAlignment;
 use serde_json::{Map, Value, json};
@@ -58,6 +58,11 @@ pub fn table(rows: &[Row], lang: Lang, layout: Layout) -> String {
     for row in rows {
         table.add_row(cells(row, lang));
     }
+    // Only the organisation's name may wrap: code, year, values and rank
+    // are never broken across lines.
+    let mut fits = vec![Fit::Words];
+    fits.resize(COLUMNS.len() + 4, Fit::Whole);
+    keep_whole(&mut table, layout, &fits);
     format!("{table}\n")
 }
 

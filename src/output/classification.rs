@@ -1,6 +1,6 @@
 //! `trappa classify`: one row per service with its derived step and why.
 
-use super::table::{Layout, new_table};
+use super::table::{Fit, Layout, keep_whole, new_table};
 use crate::classified::ClassifiedService;
 use crate::i18n::{self, Lang};
 use crate::inventory::model::{Inventory, Vocabulary};
@@ -60,6 +60,17 @@ pub fn table(services: &[ClassifiedService], lang: Lang, layout: Layout) -> Stri
     for c in services {
         table.add_row(row(c, lang));
     }
+    // In the order of `headers`: the three steps are never broken.
+    let fits = [
+        Fit::Words,
+        Fit::Words,
+        Fit::Words,
+        Fit::Whole,
+        Fit::Whole,
+        Fit::Whole,
+        Fit::Words,
+    ];
+    keep_whole(&mut table, layout, &fits);
     format!("{table}\n")
 }
 
@@ -151,7 +162,9 @@ pub fn json(inventory: &Inventory, services: &[ClassifiedService], lang: Lang) -
                 "decided_by": cl.decided_by.iter().map(|f| i18n::fact(f, lang)).collect::<Vec<_>>(),
                 "not_counted": cl.not_counted.iter().map(|f| i18n::fact(f, lang)).collect::<Vec<_>>(),
                 "next_step": next.map(Step::number),
-                "next_step_missing": cl.missing.iter().map(|m| i18n::missing(*m, lang)).collect::<Vec<_>>(),
+                // Stable ids, as in `export`; the words in `--lang` beside them.
+                "next_step_missing": cl.missing,
+                "next_step_missing_text": cl.missing.iter().map(|m| i18n::missing(*m, lang)).collect::<Vec<_>>(),
                 "reasons": i18n::reasons(cl, lang),
             })
         })
@@ -170,4 +183,34 @@ pub fn json(inventory: &Inventory, services: &[ClassifiedService], lang: Lang) -
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classified::classify_inventory;
+    use crate::inventory::check_path;
+    use std::path::Path;
+
+    #[test]
+    fn json_gives_what_is_missing_as_ids_and_as_words() {
+        let checked = check_path(Path::new("examples/norrkoping-2008.yaml")).unwrap();
+        let inventory = checked.valid_inventory().unwrap();
+        let services = classify_inventory(inventory);
+        let document: serde_json::Value =
+            serde_json::from_str(&json(inventory, &services, Lang::Sv)).unwrap();
+        // Norrköping's medborgarpanel is submitted online with no login:
+        // step 2, and step 3 needs only the e-ID.
+        let panel = document["services"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == "medborgarpanel")
+            .unwrap();
+        assert_eq!(panel["next_step_missing"], json!(["eid_login_or_signing"]));
+        assert_eq!(
+            panel["next_step_missing_text"],
+            json!(["inloggning eller underskrift med e-legitimation"])
+        );
+    }
 }

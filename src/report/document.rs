@@ -6,6 +6,7 @@ use super::numbers;
 use super::{Report, status_word};
 use crate::i18n::{self, Lang};
 use crate::indicators::catalogue::{self, Unit};
+use crate::output::table::Fit;
 
 pub enum Block {
     Title(String),
@@ -16,6 +17,8 @@ pub enum Block {
     Table {
         header: Vec<String>,
         rows: Vec<Vec<String>>,
+        /// How each column may be broken on a terminal.
+        fits: Vec<Fit>,
     },
     Bullets(Vec<String>),
 }
@@ -41,7 +44,9 @@ fn department_name(report: &Report, id: Option<&str>, lang: Lang) -> String {
     }
 }
 
-pub fn blocks(report: &Report, lang: Lang) -> Vec<Block> {
+/// `width` is the terminal's width when there is one; the bar chart shrinks
+/// to fit it. Without one the chart has its full width.
+pub fn blocks(report: &Report, lang: Lang, width: Option<usize>) -> Vec<Block> {
     let mut out = Vec::new();
     let title = format!(
         "{} {} – {}",
@@ -82,7 +87,7 @@ pub fn blocks(report: &Report, lang: Lang) -> Vec<Block> {
         lang.pick("Fördelning på trappans steg", "Ladder distribution")
             .into(),
     ));
-    out.push(Block::Preformatted(bar_chart(report, lang)));
+    out.push(Block::Preformatted(bar_chart(report, lang, width)));
 
     out.push(Block::Heading(
         lang.pick("Indikatorer", "Indicators").into(),
@@ -92,13 +97,16 @@ pub fn blocks(report: &Report, lang: Lang) -> Vec<Block> {
         lang.pick("indikator", "indicator").to_string(),
         lang.pick("värde", "value").to_string(),
     ];
+    let mut fits = vec![Fit::Words, Fit::Whole];
     if report.previous_year.is_some() {
         header.push(lang.pick("föregående år", "previous").to_string());
         header.push(lang.pick("förändring", "change").to_string());
+        fits.extend([Fit::Whole, Fit::Whole]);
     }
     if with_targets {
         header.push(lang.pick("mål", "target").to_string());
         header.push(lang.pick("status", "status").to_string());
+        fits.extend([Fit::Words, Fit::Words]);
     }
     let rows = report
         .indicators
@@ -130,30 +138,12 @@ pub fn blocks(report: &Report, lang: Lang) -> Vec<Block> {
             cells
         })
         .collect();
-    out.push(Block::Table { header, rows });
+    out.push(Block::Table { header, rows, fits });
 
-    out.push(Block::Heading(
-        lang.pick("Per förvaltning", "By department").into(),
-    ));
-    let mut header = vec![lang.pick("förvaltning", "department").to_string()];
-    header.extend(super::DEPARTMENT_COLUMNS.iter().map(|id| label(id, lang)));
-    let rows = report
-        .departments
-        .iter()
-        .map(|d| {
-            let mut cells = vec![department_name(report, Some(&d.id), lang)];
-            for id in super::DEPARTMENT_COLUMNS {
-                let value = d
-                    .indicators
-                    .iter()
-                    .find(|i| i.id == *id)
-                    .and_then(|i| i.value);
-                cells.push(numbers::value(value, unit(id), lang));
-            }
-            cells
-        })
-        .collect();
-    out.push(Block::Table { header, rows });
+    // An inventory without departments would show an empty table.
+    if !report.departments.is_empty() {
+        out.extend(by_department(report, lang));
+    }
 
     if let Some(changes) = &report.changes {
         out.push(Block::Heading(
@@ -234,7 +224,15 @@ pub fn blocks(report: &Report, lang: Lang) -> Vec<Block> {
                 ]
             })
             .collect();
-        out.push(Block::Table { header, rows });
+        let fits = vec![
+            Fit::Words,
+            Fit::Words,
+            Fit::Words,
+            Fit::Whole,
+            Fit::Words,
+            Fit::Words,
+        ];
+        out.push(Block::Table { header, rows, fits });
     }
 
     out.push(Block::Heading(
@@ -271,7 +269,8 @@ pub fn blocks(report: &Report, lang: Lang) -> Vec<Block> {
                 ]
             })
             .collect();
-        out.push(Block::Table { header, rows });
+        let fits = vec![Fit::Words, Fit::Words, Fit::Whole, Fit::Whole, Fit::Words];
+        out.push(Block::Table { header, rows, fits });
     }
 
     out.push(Block::Heading(
@@ -301,26 +300,78 @@ pub fn blocks(report: &Report, lang: Lang) -> Vec<Block> {
 
 const NONE_WORD: &str = "–";
 
-/// A bar per step, 40 characters for 100 %, with count and share as text so
-/// the chart needs neither colour nor width to be read.
-fn bar_chart(report: &Report, lang: Lang) -> String {
-    const WIDTH: f64 = 40.0;
+/// The "By department" heading and table: the department's name, then
+/// numbers that are never broken.
+fn by_department(report: &Report, lang: Lang) -> Vec<Block> {
+    let mut header = vec![lang.pick("förvaltning", "department").to_string()];
+    header.extend(super::DEPARTMENT_COLUMNS.iter().map(|id| label(id, lang)));
+    let mut fits = vec![Fit::Words];
+    fits.resize(header.len(), Fit::Whole);
+    let rows = report
+        .departments
+        .iter()
+        .map(|d| {
+            let mut cells = vec![department_name(report, Some(&d.id), lang)];
+            for id in super::DEPARTMENT_COLUMNS {
+                let value = d
+                    .indicators
+                    .iter()
+                    .find(|i| i.id == *id)
+                    .and_then(|i| i.value);
+                cells.push(numbers::value(value, unit(id), lang));
+            }
+            cells
+        })
+        .collect();
+    vec![
+        Block::Heading(lang.pick("Per förvaltning", "By department").into()),
+        Block::Table { header, rows, fits },
+    ]
+}
+
+/// The longest bar: 40 characters for 100 %.
+const FULL_BAR: usize = 40;
+/// The shortest full bar on a narrow terminal: below this the bars would
+/// no longer show differences between the steps.
+const NARROWEST_BAR: usize = 10;
+
+/// A bar per step, at most 40 characters for 100 % and fewer when `width`
+/// (a terminal's) is narrower than the chart, with count and share as text
+/// so the chart needs neither colour nor width to be read.
+fn bar_chart(report: &Report, lang: Lang, width: Option<usize>) -> String {
+    // Each line without its bar; the bar goes between the two halves.
+    let lines: Vec<(String, String)> = report
+        .distribution
+        .iter()
+        .map(|s| {
+            let mut after = format!(
+                "{:>3} ({})",
+                s.services,
+                numbers::value(s.share, Unit::Share, lang)
+            );
+            if let Some(before) = s.previous_services {
+                after.push_str(&format!(
+                    "   {} {before}",
+                    lang.pick("föregående år", "last year")
+                ));
+            }
+            (format!("{:<14}", i18n::step_label(s.step, lang)), after)
+        })
+        .collect();
+    let bar_width = width.map_or(FULL_BAR, |width| {
+        let text = lines
+            .iter()
+            .map(|(before, after)| before.chars().count() + after.chars().count() + 2)
+            .max()
+            .unwrap_or(0);
+        width.saturating_sub(text).clamp(NARROWEST_BAR, FULL_BAR)
+    });
     let mut text = String::new();
-    for s in &report.distribution {
-        let filled = s.share.map_or(0, |share| (share * WIDTH).round() as usize);
-        let mut line = format!(
-            "{:<14} {:<40} {:>3} ({})",
-            i18n::step_label(s.step, lang),
-            "█".repeat(filled),
-            s.services,
-            numbers::value(s.share, Unit::Share, lang)
-        );
-        if let Some(before) = s.previous_services {
-            line.push_str(&format!(
-                "   {} {before}",
-                lang.pick("föregående år", "last year")
-            ));
-        }
+    for (s, (before, after)) in report.distribution.iter().zip(&lines) {
+        let filled = s
+            .share
+            .map_or(0, |share| (share * bar_width as f64).round() as usize);
+        let line = format!("{before} {:<bar_width$} {after}", "█".repeat(filled));
         text.push_str(line.trim_end());
         text.push('\n');
     }

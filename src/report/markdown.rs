@@ -7,7 +7,7 @@ use crate::output::classification::markdown_cell;
 
 pub fn render(report: &Report, lang: Lang) -> String {
     let mut out = String::new();
-    for block in blocks(report, lang) {
+    for block in blocks(report, lang, None) {
         match block {
             Block::Title(text) => out.push_str(&format!("# {}\n\n", markdown_cell(&text))),
             Block::Heading(text) => out.push_str(&format!("## {}\n\n", markdown_cell(&text))),
@@ -19,7 +19,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
                 }
                 out.push('\n');
             }
-            Block::Table { header, rows } => {
+            Block::Table { header, rows, .. } => {
                 let cells = |row: &[String]| {
                     let escaped: Vec<String> = row.iter().map(|c| markdown_cell(c)).collect();
                     format!("| {} |\n", escaped.join(" | "))

@@ -4,11 +4,11 @@ use super::Report;
 use super::document::{Block, blocks};
 use crate::i18n::Lang;
 use crate::output::Color;
-use crate::output::table::{Layout, new_table};
+use crate::output::table::{Layout, keep_whole, new_table};
 
 pub fn render(report: &Report, lang: Lang, layout: Layout, color: Color) -> String {
     let mut out = String::new();
-    for block in blocks(report, lang) {
+    for block in blocks(report, lang, layout.width()) {
         match block {
             Block::Title(text) => {
                 out.push_str(&color.paint("1", &text));
@@ -36,11 +36,12 @@ pub fn render(report: &Report, lang: Lang, layout: Layout, color: Color) -> Stri
                 }
                 out.push('\n');
             }
-            Block::Table { header, rows } => {
+            Block::Table { header, rows, fits } => {
                 let mut table = new_table(layout, header);
                 for row in rows {
                     table.add_row(row);
                 }
+                keep_whole(&mut table, layout, &fits);
                 out.push_str(&format!("{table}\n\n"));
             }
         }

@@ -1,0 +1,135 @@
+//! Every terminal table rendered for a narrow terminal: numbers, codes,
+//! years and percentages are never broken across lines, words in headings
+//! are kept whole when there is room, and the ladder chart fits.
+
+use std::path::Path;
+use trappa::classified::classify_inventory;
+use trappa::compare::{self, Row};
+use trappa::i18n::{self, Lang};
+use trappa::inventory::{Checked, check_path};
+use trappa::output::table::Layout;
+use trappa::output::{Color, classification, ladder};
+use trappa::report;
+
+const NARROW: Layout = Layout::Terminal { width: 60 };
+
+fn checked(path: &str) -> Checked {
+    check_path(Path::new(path)).expect("readable example")
+}
+
+/// The words of a rendered table: cells split at the rules and spaces.
+fn words(rendered: &str) -> Vec<String> {
+    rendered
+        .lines()
+        .flat_map(|line| {
+            line.split(['│', '┆'])
+                .flat_map(str::split_whitespace)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[track_caller]
+fn assert_whole(rendered: &str, expected: &[&str]) {
+    let words = words(rendered);
+    for word in expected {
+        assert!(
+            words.iter().any(|w| w == word),
+            "`{word}` is broken or missing:\n{rendered}"
+        );
+    }
+}
+
+#[test]
+fn compare_keeps_codes_years_and_shares_whole() {
+    let paths = [
+        "tests/fixtures/compare/ale-2023.yaml",
+        "tests/fixtures/compare/ale-2024.yaml",
+    ];
+    let rows: Vec<Row> = paths
+        .iter()
+        .map(|p| {
+            let checked = checked(p);
+            Row::of(p, checked.valid_inventory().expect("valid fixture"))
+        })
+        .collect();
+    let rows = compare::finish(rows).expect("no duplicates");
+    for width in [60, 100] {
+        let layout = Layout::Terminal { width };
+        let out = compare::render::table(&rows, Lang::En, layout);
+        // Ale 2023: 2 of 4 at step 3 or higher; Ale 2024: 2 of 2.
+        assert_whole(&out, &["1440", "2023", "2024", "50.0%", "100.0%", "2.50"]);
+    }
+}
+
+#[test]
+fn report_keeps_headings_whole_and_the_chart_fits() {
+    let now = checked("examples/trelleborg-2014.yaml");
+    let before = checked("examples/trelleborg-2013.yaml");
+    let targets = checked("examples/targets-trelleborg.yaml");
+    let built = report::build(
+        now.valid_inventory().unwrap(),
+        before.valid_inventory(),
+        targets.valid_targets(),
+    )
+    .unwrap_or_else(|_| panic!("report refused"));
+    let out = report::table::render(&built, Lang::En, NARROW, Color(false));
+    assert_whole(
+        &out,
+        &[
+            "indicator",
+            "value",
+            "previous",
+            "change",
+            "target",
+            "status",
+        ],
+    );
+    // Trelleborg 2014: 13 of 30 at step 3 or higher, 10.3% in 2013.
+    assert_whole(&out, &["43.3%", "13.8%", "+29.5", "100.0%", "(2015)"]);
+    for line in out.lines().filter(|l| l.contains('█')) {
+        assert!(line.chars().count() <= 60, "chart line too wide: {line}");
+    }
+    // Without a terminal the chart keeps its 40 characters for 100 %.
+    let plain = report::table::render(&built, Lang::En, Layout::Plain, Color(false));
+    assert!(
+        plain
+            .lines()
+            .any(|l| l.chars().count() > 60 && l.contains('█')),
+        "{plain}"
+    );
+}
+
+#[test]
+fn classify_keeps_steps_whole() {
+    let checked = checked("examples/trelleborg-2014.yaml");
+    let services = classify_inventory(checked.valid_inventory().unwrap());
+    let out = classification::table(&services, Lang::En, NARROW);
+    assert_whole(
+        &out,
+        &["information", "interaction", "transaction", "integration"],
+    );
+}
+
+#[test]
+fn ladder_crosswalk_fits_sixty_columns() {
+    let out = ladder::text(i18n::ladder(), Lang::En, NARROW);
+    let table: Vec<&str> = out.lines().filter(|l| l.contains('│')).collect();
+    assert!(!table.is_empty(), "{out}");
+    assert!(table.iter().all(|l| l.chars().count() <= 60), "{out}");
+    assert_whole(&out, &["Statskontoret", "Transaction"]);
+}
+
+#[test]
+fn an_inventory_without_departments_has_no_department_table() {
+    // Started but not filled in: no departments and no services.
+    let checked = checked("examples/no-services.yaml");
+    let inventory = checked.valid_inventory().unwrap();
+    let built = report::build(inventory, None, None).unwrap_or_else(|_| panic!("refused"));
+    let table = report::table::render(&built, Lang::En, Layout::Plain, Color(false));
+    assert!(!table.contains("By department"), "{table}");
+    let markdown = report::markdown::render(&built, Lang::En);
+    assert!(!markdown.contains("By department"), "{markdown}");
+    assert!(table.contains("Indicators"), "{table}");
+}
