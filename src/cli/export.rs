@@ -67,7 +67,7 @@ fn sink_for(args: &ExportArgs, context: &Context) -> Result<Sink, String> {
         ExportFormat::Csv => Format::Csv(Dialect::from_excel_flag(args.excel)),
         // A workbook is a zip: written to a terminal it is noise that can
         // upset the terminal. A pipe or -o gets it.
-        ExportFormat::Xlsx if context.layout == Layout::Terminal => {
+        ExportFormat::Xlsx if matches!(context.layout, Layout::Terminal { .. }) => {
             return Err(
                 "--format xlsx writes a binary workbook; name a file with -o, e.g. -o services.xlsx"
                     .into(),
