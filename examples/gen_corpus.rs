@@ -336,7 +336,7 @@ impl History {
             id,
             name,
             department: DEPARTMENTS[department].0,
-            platform: *rng.pick(PLATFORMS),
+            platform: rng.pick(PLATFORMS),
             steps,
             planned_until,
             retired_from,
