@@ -137,8 +137,8 @@ impl Rng {
         self.below(100) < percent
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len() as u64) as usize]
     }
 
     /// Spread over orders of magnitude, as case volumes are: 10 to ~20 000.
@@ -363,7 +363,7 @@ fn evidence_for(step: Step, rng: &mut Rng) -> Evidence {
                 e.decision = Some(Decision::Email);
             }
             2 => {
-                e.interactive = vec![*rng.pick(&[
+                e.interactive = vec![rng.pick(&[
                     Interactive::Map,
                     Interactive::Booking,
                     Interactive::Calculator,
@@ -396,7 +396,7 @@ fn evidence_for(step: Step, rng: &mut Rng) -> Evidence {
                 CaseTracking::None
             };
             e.messaging = rng.percent(30);
-            e.decision = Some(*rng.pick(&[
+            e.decision = Some(rng.pick(&[
                 Decision::Portal,
                 Decision::DigitalMailbox,
                 Decision::Email,
@@ -502,7 +502,7 @@ fn service(
         "always"
     };
     let _ = writeln!(out, "      hours: {hours}");
-    let mobile = *rng.pick(&[
+    let mobile = rng.pick(&[
         "responsive",
         "responsive",
         "responsive",
@@ -515,7 +515,7 @@ fn service(
             out,
             "      accessibility_statement: {site}/om-webbplatsen/tillganglighet/"
         );
-        let conformance = *rng.pick(&["full", "partial", "partial", "none"]);
+        let conformance = rng.pick(&["full", "partial", "partial", "none"]);
         let _ = writeln!(out, "      conformance: {conformance}");
         let _ = writeln!(
             out,
@@ -525,7 +525,7 @@ fn service(
         );
     }
     if derived >= Step::Transaction {
-        let protected = *rng.pick(&["supported", "alternative", "alternative", "unsupported"]);
+        let protected = rng.pick(&["supported", "alternative", "alternative", "unsupported"]);
         let _ = writeln!(out, "      protected_identity: {protected}");
     }
     let takes_cases = matches!(
