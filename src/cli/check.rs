@@ -69,9 +69,9 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> i32 {
 }
 
 /// What `check` keeps of one file until the output is written: its findings,
-/// and its text only when there are findings to underline. The decoded
-/// inventory is dropped at once, so checking a national corpus holds little
-/// more than the findings in memory.
+/// and of its text only the lines they point at (the others blanked, so the
+/// line numbers stay right). The text and the decoded inventory are dropped
+/// at once, so memory grows with the findings, not with the corpus.
 struct Findings {
     name: String,
     text: String,
@@ -85,11 +85,7 @@ impl Findings {
             diagnostics,
             ..
         } = checked;
-        let text = if diagnostics.is_empty() {
-            String::new()
-        } else {
-            source.text
-        };
+        let text = lines_pointed_at(&source.text, &diagnostics);
         Findings {
             name: source.name,
             text,
@@ -103,5 +99,44 @@ impl Findings {
             text: &self.text,
             diagnostics: &self.diagnostics,
         }
+    }
+}
+
+/// The text with every line that no finding points at left empty.
+fn lines_pointed_at(text: &str, diagnostics: &[Diagnostic]) -> String {
+    let mut wanted: Vec<u32> = diagnostics
+        .iter()
+        .flat_map(|d| std::iter::once(d.line).chain(d.related.as_ref().map(|(pos, _)| pos.line)))
+        .collect();
+    if wanted.is_empty() {
+        return String::new();
+    }
+    wanted.sort_unstable();
+    wanted.dedup();
+    let last = wanted.last().copied().unwrap_or(0) as usize;
+    let mut kept = String::new();
+    let mut next = wanted.iter().peekable();
+    for (index, line) in text.split('\n').take(last).enumerate() {
+        if next.next_if(|&&n| n as usize == index + 1).is_some() {
+            kept.push_str(line);
+        }
+        kept.push('\n');
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Code, Pos};
+
+    #[test]
+    fn keeps_only_the_lines_findings_point_at() {
+        let text = "a: 1\r\nb: 2\nc: 3\nd: 4\ne: 5\n";
+        let d = Diagnostic::new(Code::E002, "f", Pos::new(2, 1, 1), "m")
+            .related(Pos::new(4, 1, 1), "here");
+        let e = Diagnostic::new(Code::E002, "f", Pos::new(2, 3, 1), "m");
+        assert_eq!(lines_pointed_at(text, &[d, e]), "\nb: 2\n\nd: 4\n");
+        assert_eq!(lines_pointed_at(text, &[]), "");
     }
 }

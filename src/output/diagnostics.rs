@@ -16,11 +16,18 @@ pub struct FileFindings<'a> {
 pub fn human(files: &[FileFindings], color: Color, quiet: bool) -> String {
     let mut out = String::new();
     for file in files {
+        // Split once per file: looking each finding's line up from the start
+        // of the text made a file with many findings quadratic.
+        let lines: Vec<&str> = if file.diagnostics.is_empty() {
+            Vec::new()
+        } else {
+            file.text.lines().collect()
+        };
         for d in file.diagnostics {
             if quiet && d.severity == Severity::Info {
                 continue;
             }
-            render_one(&mut out, d, file.text, color);
+            render_one(&mut out, d, &lines, color);
         }
     }
     // With no file read (every path was unusable) a summary would only
@@ -31,7 +38,7 @@ pub fn human(files: &[FileFindings], color: Color, quiet: bool) -> String {
     out
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, text: &str, color: Color) {
+fn render_one(out: &mut String, d: &Diagnostic, lines: &[&str], color: Color) {
     let (word, sgr) = match d.severity {
         Severity::Error => ("error", "1;31"),
         Severity::Warning => ("warning", "1;33"),
@@ -55,12 +62,12 @@ fn render_one(out: &mut String, d: &Diagnostic, text: &str, color: Color) {
         d.line,
         d.column
     );
-    if let Some(line) = source_line(text, d.line) {
+    if let Some(line) = source_line(lines, d.line) {
         let _ = writeln!(out, "{blank} {bar}");
         snippet(out, line, d.pos(), "", gutter, color.paint(sgr, "^"), color);
     }
     if let Some((pos, label)) = &d.related
-        && let Some(line) = source_line(text, pos.line)
+        && let Some(line) = source_line(lines, pos.line)
     {
         snippet(
             out,
@@ -118,8 +125,8 @@ fn snippet(
     );
 }
 
-fn source_line(text: &str, line: u32) -> Option<&str> {
-    let line = text.lines().nth(line.checked_sub(1)? as usize)?;
+fn source_line<'t>(lines: &[&'t str], line: u32) -> Option<&'t str> {
+    let line = lines.get(line.checked_sub(1)? as usize)?;
     Some(line.trim_end_matches('\r'))
 }
 
