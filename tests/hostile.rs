@@ -145,12 +145,16 @@ fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
     bytes
 }
 
+/// A file name, its bytes, and the first diagnostic's code, line, column
+/// (0: any) and a word of its message.
+type HostileCase = (&'static str, Vec<u8>, &'static str, u64, u64, &'static str);
+
 /// Each hostile file, the diagnostic it must get first (code, line, column),
 /// and a word its message must contain. Positions were worked out by hand
 /// from the bytes (lines and columns count from 1, columns in characters).
 #[test]
 fn hostile_files_are_refused_with_a_located_diagnostic_and_exit_1() {
-    let cases: Vec<(&str, Vec<u8>, &str, u64, u64, &str)> = vec![
+    let cases: Vec<HostileCase> = vec![
         // The 10th line is the first whose aliases replay past the limit:
         // lol0..lol3 expand to 11 110 events, lol4 to 100 000 and more.
         (
