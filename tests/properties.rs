@@ -109,3 +109,304 @@ proptest! {
         prop_assert_eq!(c.missing.is_empty(), c.step.number() == 4);
     }
 }
+
+// ---------------------------------------------------------------------------
+// Indicators: shares stay shares, and the whole is the volume-weighted sum
+// of its parts.
+
+use trappa::classified::{ClassifiedService, classify_inventory};
+use trappa::indicators::catalogue::{self, Unit};
+use trappa::indicators::compute::{IndicatorValue, compute};
+use trappa::ladder::Step;
+
+fn step() -> impl Strategy<Value = Step> {
+    (1i128..=4).prop_map(|n| Step::from_number(n).unwrap())
+}
+
+prop_compose! {
+    /// Volumes as `check` lets them through: digital cases never exceed
+    /// cases, completed applications never exceed started ones (E006).
+    fn volumes()(
+        cases in prop::option::of(0u64..50_000),
+        digital_part in 0.0f64..=1.0,
+        started in prop::option::of(0u64..50_000),
+        completed_part in 0.0f64..=1.0,
+        report_digital in any::<bool>(),
+        report_completed in any::<bool>(),
+    ) -> Volumes {
+        Volumes {
+            cases,
+            digital: cases.filter(|_| report_digital).map(|c| (c as f64 * digital_part) as u64),
+            started,
+            completed: started.filter(|_| report_completed).map(|s| (s as f64 * completed_part) as u64),
+        }
+    }
+}
+
+prop_compose! {
+    fn service()(
+        index in 0u32..1_000_000,
+        status in prop::sample::select(Status::ALL.to_vec()),
+        department in prop::sample::select(vec!["bygg", "skola"]),
+        declared_step in prop::option::of(step()),
+        target_step in prop::option::of(step()),
+        evidence in evidence(),
+        hours in prop::option::of(prop::sample::select(Hours::ALL.to_vec())),
+        mobile in prop::option::of(prop::sample::select(Mobile::ALL.to_vec())),
+        statement in any::<bool>(),
+        case_tracking in prop::sample::select(CaseTracking::ALL.to_vec()),
+        decision in prop::option::of(prop::sample::select(Decision::ALL.to_vec())),
+        volumes in volumes(),
+        cost in prop::option::of(0.0f64..5_000.0),
+        satisfaction in prop::option::of(0.0f64..=100.0),
+    ) -> Service {
+        Service {
+            id: format!("s{index}"),
+            name: format!("Tjänst {index}"),
+            department: Some(department.to_string()),
+            description: None,
+            url: None,
+            status,
+            audience: Vec::new(),
+            platform: None,
+            languages: Vec::new(),
+            declared_step,
+            target_step,
+            evidence: Evidence { case_tracking, decision, ..evidence },
+            access: Access {
+                hours,
+                mobile,
+                accessibility_statement: statement.then(|| "https://example.se/tillganglighet".to_string()),
+                ..Access::default()
+            },
+            volumes,
+            cost_per_case_sek: cost,
+            satisfaction_pct: satisfaction,
+            spans: Spans::default(),
+            incomplete: false,
+        }
+    }
+}
+
+fn classified(services: &[Service]) -> Vec<ClassifiedService<'_>> {
+    services
+        .iter()
+        .map(|service| ClassifiedService {
+            service,
+            classification: classify(&service.evidence),
+        })
+        .collect()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// The indicator of A and B together, from the indicators of A and of B:
+/// numerators add, denominators add, the value is their quotient (counts
+/// have no denominator: they add). "No data" only when the summed
+/// denominator is 0.
+fn assert_combines(
+    a: &IndicatorValue,
+    b: &IndicatorValue,
+    both: &IndicatorValue,
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(a.id, both.id);
+    let numerator = a.numerator.unwrap_or(0.0) + b.numerator.unwrap_or(0.0);
+    prop_assert!(
+        close(both.numerator.unwrap_or(0.0), numerator),
+        "{}: numerator {:?} vs {numerator}",
+        both.id,
+        both.numerator
+    );
+    match (a.denominator, b.denominator, both.denominator) {
+        (None, None, None) => {
+            prop_assert!(
+                close(both.value.unwrap_or(f64::NAN), numerator),
+                "{}: count",
+                both.id
+            );
+        }
+        (Some(da), Some(db), Some(d)) => {
+            prop_assert!(
+                close(d, da + db),
+                "{}: denominator {d} vs {}",
+                both.id,
+                da + db
+            );
+            if d == 0.0 {
+                prop_assert_eq!(both.value, None, "{}: 0 of 0 is no data", both.id);
+            } else {
+                let value = both.value.expect("a denominator above 0 gives a value");
+                prop_assert!(
+                    close(value, numerator / d),
+                    "{}: {value} vs {}",
+                    both.id,
+                    numerator / d
+                );
+            }
+        }
+        other => prop_assert!(false, "{}: denominators {other:?}", both.id),
+    }
+    Ok(())
+}
+
+fn assert_shares(values: &[IndicatorValue]) -> Result<(), TestCaseError> {
+    for v in values {
+        if catalogue::unit_of(v.id) == Some(Unit::Share) {
+            prop_assert!(
+                v.value.is_none_or(|x| (0.0..=1.0).contains(&x)),
+                "{} = {:?}",
+                v.id,
+                v.value
+            );
+        }
+        prop_assert!(
+            v.value.is_none_or(f64::is_finite),
+            "{} = {:?}",
+            v.id,
+            v.value
+        );
+    }
+    Ok(())
+}
+
+fn inventory_of(services: Vec<Service>) -> Inventory {
+    let department = |id: &str| Department {
+        id: id.to_string(),
+        name: id.to_uppercase(),
+        pos: Default::default(),
+    };
+    Inventory {
+        organisation: Organisation {
+            name: "Testkommun".into(),
+            code: None,
+            kind: OrganisationKind::Municipality,
+        },
+        year: 2024,
+        departments: Some(vec![department("bygg"), department("skola")]),
+        services,
+        spans: Spans::default(),
+    }
+}
+
+proptest! {
+    #[test]
+    fn indicators_of_a_concatenation_are_the_weighted_combination(
+        a in prop::collection::vec(service(), 0..12),
+        b in prop::collection::vec(service(), 0..12),
+    ) {
+        let both: Vec<Service> = a.iter().chain(&b).cloned().collect();
+        let (ia, ib, iboth) = (compute(&classified(&a)), compute(&classified(&b)), compute(&classified(&both)));
+        for ((x, y), z) in ia.iter().zip(&ib).zip(&iboth) {
+            assert_combines(x, y, z)?;
+        }
+    }
+
+    /// The same seen from the report: the organisation's figures are the
+    /// combination of its two departments' figures.
+    #[test]
+    fn an_organisation_is_the_combination_of_its_departments(services in prop::collection::vec(service(), 0..20)) {
+        let inventory = inventory_of(services);
+        let report = trappa::report::build(&inventory, None, None).expect("no previous, no targets");
+        prop_assert_eq!(report.departments.len(), 2);
+        let (bygg, skola) = (&report.departments[0].indicators, &report.departments[1].indicators);
+        for ((x, y), whole) in bygg.iter().zip(skola).zip(&report.indicators) {
+            let whole = IndicatorValue { id: whole.id, value: whole.value, numerator: whole.numerator, denominator: whole.denominator };
+            assert_combines(x, y, &whole)?;
+        }
+    }
+
+    #[test]
+    fn every_share_is_in_0_1_or_no_data(services in prop::collection::vec(service(), 0..20)) {
+        let inventory = inventory_of(services);
+        assert_shares(&compute(&classify_inventory(&inventory)))?;
+        let report = trappa::report::build(&inventory, None, None).expect("no previous, no targets");
+        for department in &report.departments {
+            assert_shares(&department.indicators)?;
+        }
+        let json: serde_json::Value = serde_json::from_str(&trappa::report::json::render(&report)).expect("report JSON");
+        for row in json["indicators"].as_array().unwrap() {
+            let id = row["id"].as_str().unwrap();
+            if catalogue::unit_of(id) == Some(Unit::Share) {
+                prop_assert!(row["value"].is_null() || (0.0..=1.0).contains(&row["value"].as_f64().unwrap()), "{id}: {}", row["value"]);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// `check --format json` is always one valid JSON document, whatever the file
+// holds: text from the user (names, ids, keys) ends up in messages.
+
+use trappa::inventory::check_source;
+use trappa::output::diagnostics::{self, FileFindings};
+use trappa::source::{Source, decode_text};
+
+fn check_json_of(name: &str, bytes: Vec<u8>) -> String {
+    let checked = match decode_text(name, bytes) {
+        Ok(source) => check_source(source),
+        Err(refusal) => trappa::inventory::Checked {
+            source: Source {
+                name: name.into(),
+                text: String::new(),
+            },
+            document: None,
+            diagnostics: vec![refusal],
+        },
+    };
+    let files = [FileFindings {
+        name: &checked.source.name,
+        text: &checked.source.text,
+        diagnostics: &checked.diagnostics,
+    }];
+    diagnostics::json(&files, false)
+}
+
+fn assert_check_json(text: &str) -> Result<(), TestCaseError> {
+    let document: serde_json::Value = match serde_json::from_str(text) {
+        Ok(d) => d,
+        Err(e) => return Err(TestCaseError::fail(format!("invalid JSON ({e}): {text}"))),
+    };
+    let diagnostics = document["diagnostics"].as_array().expect("diagnostics");
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .count();
+    prop_assert_eq!(document["errors"].as_u64(), Some(errors as u64));
+    prop_assert_eq!(document["files"].as_u64(), Some(1));
+    Ok(())
+}
+
+/// Text a user might type, and text nobody should: quotes, backslashes,
+/// control characters, YAML indicators, any Unicode.
+fn user_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zåäö0-9 _-]{0,12}",
+        "[\"'\\\\:#&*!|>%@`{}\\[\\],?-]{1,6}[a-z]{0,4}",
+        "\\PC{0,10}",
+        any::<String>(),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn check_json_is_valid_for_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        assert_check_json(&check_json_of("bytes.yaml", bytes))?;
+    }
+
+    #[test]
+    fn check_json_is_valid_for_inventories_with_any_text(
+        name in user_text(),
+        id in user_text(),
+        department in user_text(),
+        key in user_text(),
+        year in user_text(),
+        file in "[a-z\"\\\\, :]{1,10}",
+    ) {
+        let text = format!(
+            "trappa: 1\norganisation:\n  name: {name}\nyear: {year}\nservices:\n  - id: {id}\n    name: {name}\n    department: {department}\n    {key}: 1\n"
+        );
+        assert_check_json(&check_json_of(&file, text.into_bytes()))?;
+    }
+}

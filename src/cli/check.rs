@@ -1,13 +1,14 @@
 //! `trappa check`: every finding of every file given.
 
 use super::Context;
-use crate::diagnostic::Tally;
+use crate::diagnostic::{Diagnostic, Tally};
 use crate::exit;
 use crate::inventory::{self, Checked};
 use crate::output;
 use crate::output::diagnostics::FileFindings;
 use crate::paths;
 use clap::{Args, ValueEnum};
+use rayon::prelude::*;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -35,25 +36,26 @@ pub enum CheckFormat {
 pub(super) fn run(args: &CheckArgs, context: &Context) -> i32 {
     let expanded = paths::expand(&args.paths);
     let mut problems = expanded.problems;
-    let mut checked: Vec<Checked> = Vec::with_capacity(expanded.files.len());
-    for path in &expanded.files {
-        match inventory::check_path(path) {
-            Ok(c) => checked.push(c),
+    // Files are read and checked in parallel, one per core; `collect` on an
+    // indexed parallel iterator keeps the input order, so the output is the
+    // same whatever the scheduling.
+    let results: Vec<Result<Findings, String>> = expanded
+        .files
+        .par_iter()
+        .map(|path| inventory::check_path(path).map(Findings::keep))
+        .collect();
+    let mut checked: Vec<Findings> = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(findings) => checked.push(findings),
             Err(message) => problems.push(message),
         }
     }
-    let files: Vec<FileFindings> = checked
-        .iter()
-        .map(|c| FileFindings {
-            name: &c.source.name,
-            text: &c.source.text,
-            diagnostics: &c.diagnostics,
-        })
-        .collect();
+    let files: Vec<FileFindings> = checked.iter().map(Findings::as_file).collect();
     let text = match args.format {
         CheckFormat::Human => output::diagnostics::human(&files, context.color, args.quiet),
-        CheckFormat::Json => output::diagnostics::json(&files),
-        CheckFormat::Github => output::diagnostics::github(&files),
+        CheckFormat::Json => output::diagnostics::json(&files, args.quiet),
+        CheckFormat::Github => output::diagnostics::github(&files, args.quiet),
     };
     for problem in &problems {
         eprintln!("trappa: error: {problem}");
@@ -64,4 +66,77 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> i32 {
     }
     let tally = Tally::of(checked.iter().flat_map(|c| c.diagnostics.iter()));
     exit::for_findings(tally, args.deny_warnings)
+}
+
+/// What `check` keeps of one file until the output is written: its findings,
+/// and of its text only the lines they point at (the others blanked, so the
+/// line numbers stay right). The text and the decoded inventory are dropped
+/// at once, so memory grows with the findings, not with the corpus.
+struct Findings {
+    name: String,
+    text: String,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Findings {
+    fn keep(checked: Checked) -> Findings {
+        let Checked {
+            source,
+            diagnostics,
+            ..
+        } = checked;
+        let text = lines_pointed_at(&source.text, &diagnostics);
+        Findings {
+            name: source.name,
+            text,
+            diagnostics,
+        }
+    }
+
+    fn as_file(&self) -> FileFindings<'_> {
+        FileFindings {
+            name: &self.name,
+            text: &self.text,
+            diagnostics: &self.diagnostics,
+        }
+    }
+}
+
+/// The text with every line that no finding points at left empty.
+fn lines_pointed_at(text: &str, diagnostics: &[Diagnostic]) -> String {
+    let mut wanted: Vec<u32> = diagnostics
+        .iter()
+        .flat_map(|d| std::iter::once(d.line).chain(d.related.as_ref().map(|(pos, _)| pos.line)))
+        .collect();
+    if wanted.is_empty() {
+        return String::new();
+    }
+    wanted.sort_unstable();
+    wanted.dedup();
+    let last = wanted.last().copied().unwrap_or(0) as usize;
+    let mut kept = String::new();
+    let mut next = wanted.iter().peekable();
+    for (index, line) in text.split('\n').take(last).enumerate() {
+        if next.next_if(|&&n| n as usize == index + 1).is_some() {
+            kept.push_str(line);
+        }
+        kept.push('\n');
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Code, Pos};
+
+    #[test]
+    fn keeps_only_the_lines_findings_point_at() {
+        let text = "a: 1\r\nb: 2\nc: 3\nd: 4\ne: 5\n";
+        let d = Diagnostic::new(Code::E002, "f", Pos::new(2, 1, 1), "m")
+            .related(Pos::new(4, 1, 1), "here");
+        let e = Diagnostic::new(Code::E002, "f", Pos::new(2, 3, 1), "m");
+        assert_eq!(lines_pointed_at(text, &[d, e]), "\nb: 2\n\nd: 4\n");
+        assert_eq!(lines_pointed_at(text, &[]), "");
+    }
 }

@@ -18,11 +18,18 @@ pub struct FileFindings<'a> {
 pub fn human(files: &[FileFindings], color: Color, quiet: bool) -> String {
     let mut out = String::new();
     for file in files {
+        // Split once per file: looking each finding's line up from the start
+        // of the text made a file with many findings quadratic.
+        let lines: Vec<&str> = if file.diagnostics.is_empty() {
+            Vec::new()
+        } else {
+            file.text.lines().collect()
+        };
         for d in file.diagnostics {
             if quiet && d.severity == Severity::Info {
                 continue;
             }
-            render_one(&mut out, d, file.text, color);
+            render_one(&mut out, d, &lines, color);
         }
     }
     // With no file read (every path was unusable) a summary would only
@@ -33,7 +40,7 @@ pub fn human(files: &[FileFindings], color: Color, quiet: bool) -> String {
     out
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, text: &str, color: Color) {
+fn render_one(out: &mut String, d: &Diagnostic, lines: &[&str], color: Color) {
     let (word, sgr) = match d.severity {
         Severity::Error => ("error", "1;31"),
         Severity::Warning => ("warning", "1;33"),
@@ -57,12 +64,12 @@ fn render_one(out: &mut String, d: &Diagnostic, text: &str, color: Color) {
         d.line,
         d.column
     );
-    if let Some(line) = source_line(text, d.line) {
+    if let Some(line) = source_line(lines, d.line) {
         let _ = writeln!(out, "{blank} {bar}");
         snippet(out, line, d.pos(), "", gutter, color.paint(sgr, "^"), color);
     }
     if let Some((pos, label)) = &d.related
-        && let Some(line) = source_line(text, pos.line)
+        && let Some(line) = source_line(lines, pos.line)
     {
         snippet(
             out,
@@ -228,8 +235,8 @@ fn snippet(
     );
 }
 
-fn source_line(text: &str, line: u32) -> Option<&str> {
-    let line = text.lines().nth(line.checked_sub(1)? as usize)?;
+fn source_line<'t>(lines: &[&'t str], line: u32) -> Option<&'t str> {
+    let line = lines.get(line.checked_sub(1)? as usize)?;
     Some(line.trim_end_matches('\r'))
 }
 
@@ -266,10 +273,19 @@ struct JsonReport<'a> {
     diagnostics: Vec<&'a Diagnostic>,
 }
 
-/// The stable JSON document of spec §4.
-pub fn json(files: &[FileFindings]) -> String {
-    let all: Vec<&Diagnostic> = files.iter().flat_map(|f| f.diagnostics.iter()).collect();
-    let tally = Tally::of(all.iter().copied());
+/// The findings a run shows: with `--quiet`, errors and warnings only.
+fn shown<'a>(files: &'a [FileFindings], quiet: bool) -> impl Iterator<Item = &'a Diagnostic> {
+    files
+        .iter()
+        .flat_map(|f| f.diagnostics.iter())
+        .filter(move |d| !quiet || d.severity != Severity::Info)
+}
+
+/// The stable JSON document of spec §4. `--quiet` leaves infos out of
+/// `diagnostics`; the counts of errors and warnings are the same either way.
+pub fn json(files: &[FileFindings], quiet: bool) -> String {
+    let tally = Tally::of(files.iter().flat_map(|f| f.diagnostics.iter()));
+    let all: Vec<&Diagnostic> = shown(files, quiet).collect();
     let report = JsonReport {
         trappa_check: 1,
         files: files.len(),
@@ -282,10 +298,11 @@ pub fn json(files: &[FileFindings]) -> String {
     text
 }
 
-/// GitHub Actions workflow commands: one annotation per finding.
-pub fn github(files: &[FileFindings]) -> String {
+/// GitHub Actions workflow commands: one annotation per finding (with
+/// `--quiet`, no `::notice` for infos).
+pub fn github(files: &[FileFindings], quiet: bool) -> String {
     let mut out = String::new();
-    for d in files.iter().flat_map(|f| f.diagnostics.iter()) {
+    for d in shown(files, quiet) {
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -345,7 +362,7 @@ mod tests {
             diagnostics: &d,
         }];
         assert_eq!(
-            github(&files),
+            github(&files, false),
             "::error file=inv%2C 1.yaml,line=2,col=17,title=trappa E004::department `abc` is 50%25 unknown%0Ahelp: did you mean `abd`?%0Asecond line\n"
         );
     }
@@ -454,6 +471,9 @@ mod tests {
         assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
         // Diagnostic::new already spells control characters out; the
         // renderer is the second line of defence for anything built otherwise.
-        assert!(out.contains("department `\\u{1b}]0;owned\\u{7}` is unknown"), "{out}");
+        assert!(
+            out.contains("department `\\u{1b}]0;owned\\u{7}` is unknown"),
+            "{out}"
+        );
     }
 }

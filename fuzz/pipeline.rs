@@ -1,0 +1,182 @@
+//! The whole of trappa on arbitrary bytes: read → load → check → classify →
+//! indicators → every renderer, in both languages. Shared by the cargo-fuzz
+//! target (`fuzz/fuzz_targets/pipeline.rs`) and the regression test that
+//! replays every crash found (`tests/hostile.rs`), so a fixed crash stays
+//! fixed in `cargo test` without a fuzzer.
+//!
+//! The input is split at 0xFF bytes (never part of UTF-8 text, so a real
+//! inventory never contains one): the first part is the inventory, the
+//! second a `--previous` inventory, the third a targets file. That lets the
+//! fuzzer reach the year-over-year and target code of the report too.
+//!
+//! Besides "no panic", it asserts what must hold for every input: the JSON
+//! outputs parse as JSON, and every share is in [0, 1] or "no data".
+
+use trappa::classified::classify_inventory;
+use trappa::compare;
+use trappa::cpsv;
+use trappa::export::{Exporter, Format, Subject};
+use trappa::i18n::Lang;
+use trappa::indicators::catalogue::{self, Unit};
+use trappa::indicators::compute;
+use trappa::inventory::{self, Checked};
+use trappa::output::csv_dialect::Dialect;
+use trappa::output::diagnostics::{self, FileFindings};
+use trappa::output::table::Layout;
+use trappa::output::{Color, classification};
+use trappa::report;
+use trappa::source;
+
+pub fn run(bytes: &[u8]) {
+    let mut parts = bytes.split(|&b| b == 0xFF);
+    let current = check(parts.next().unwrap_or_default(), "current.yaml");
+    let previous = parts.next().map(|b| check(b, "previous.yaml"));
+    let targets = parts.next().map(|b| check(b, "targets.yaml"));
+
+    let all: Vec<&Checked> = [Some(&current), previous.as_ref(), targets.as_ref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let files: Vec<FileFindings> = all
+        .iter()
+        .map(|c| FileFindings {
+            name: &c.source.name,
+            text: &c.source.text,
+            diagnostics: &c.diagnostics,
+        })
+        .collect();
+    for color in [Color(false), Color(true)] {
+        for quiet in [false, true] {
+            let _ = diagnostics::human(&files, color, quiet);
+        }
+    }
+    for quiet in [false, true] {
+        let _ = diagnostics::github(&files, quiet);
+        assert_json(&diagnostics::json(&files, quiet));
+    }
+
+    let Some(inventory) = current.valid_inventory() else {
+        return;
+    };
+    let services = classify_inventory(inventory);
+    for value in compute::compute(&services) {
+        assert_share(value.id, value.value);
+    }
+    for lang in [Lang::Sv, Lang::En] {
+        for layout in [Layout::Plain, Layout::Terminal { width: 60 }] {
+            let _ = classification::table(&services, lang, layout);
+        }
+        let _ = classification::markdown(&services, lang);
+        let _ = classification::csv(&services, lang);
+        assert_json(&classification::json(inventory, &services, lang));
+    }
+
+    let previous_inventory = previous.as_ref().and_then(Checked::valid_inventory);
+    let targets_file = targets.as_ref().and_then(Checked::valid_targets);
+    // Each combination the command line allows: alone, with --previous,
+    // with --targets, with both.
+    let combinations = [
+        (None, None),
+        (previous_inventory, None),
+        (None, targets_file),
+        (previous_inventory, targets_file),
+    ];
+    for (previous, targets) in combinations {
+        let Ok(built) = report::build(inventory, previous, targets) else {
+            continue;
+        };
+        for row in &built.indicators {
+            assert_share(row.id, row.value);
+            assert_share(row.id, row.previous);
+        }
+        for department in &built.departments {
+            for value in &department.indicators {
+                assert_share(value.id, value.value);
+            }
+        }
+        for lang in [Lang::Sv, Lang::En] {
+            let _ = report::table::render(&built, lang, Layout::Plain, Color(false));
+            let _ =
+                report::table::render(&built, lang, Layout::Terminal { width: 60 }, Color(true));
+            let _ = report::markdown::render(&built, lang);
+            let _ = report::html::render(&built, lang);
+        }
+        assert_json(&report::json::render(&built));
+    }
+
+    // compare: the row of this inventory, and of it beside the previous one.
+    let rows: Vec<compare::Row> = [Some(inventory), previous_inventory]
+        .into_iter()
+        .flatten()
+        .map(|i| compare::Row::of("fuzz.yaml", i))
+        .collect();
+    if let Ok(rows) = compare::finish(rows) {
+        for row in &rows {
+            for id in ["transaction_share", "eid_share", "digital_uptake"] {
+                assert_share(id, row.value(id));
+            }
+        }
+        for lang in [Lang::Sv, Lang::En] {
+            let _ = compare::render::table(&rows, lang, Layout::Plain);
+            let _ = compare::render::markdown(&rows, lang);
+        }
+        for dialect in [Dialect::Standard, Dialect::Excel] {
+            let _ = compare::render::csv(&rows, dialect);
+        }
+        assert_json(&compare::render::json(&rows));
+    }
+
+    // export: every format of services and of indicators, and CPSV-AP.
+    let formats = [
+        Format::Csv(Dialect::Standard),
+        Format::Csv(Dialect::Excel),
+        Format::Json,
+        Format::Xlsx,
+    ];
+    for subject in [Subject::Services, Subject::Indicators] {
+        for format in formats {
+            let Ok(mut exporter) = Exporter::new(subject, format, Lang::Sv) else {
+                continue;
+            };
+            if exporter.add(inventory).is_ok()
+                && let Ok(bytes) = exporter.finish()
+                && format == Format::Json
+            {
+                assert_json(&String::from_utf8_lossy(&bytes));
+            }
+        }
+    }
+    let mut writer = cpsv::Writer::new(cpsv::DEFAULT_BASE);
+    writer.add("fuzz.yaml", inventory);
+    if let Ok(text) = writer.finish() {
+        assert_json(&text);
+    }
+}
+
+fn check(bytes: &[u8], name: &str) -> Checked {
+    match source::decode_text(name, bytes.to_vec()) {
+        Ok(text) => inventory::check_source(text),
+        Err(refusal) => Checked {
+            source: source::Source {
+                name: name.to_string(),
+                text: String::new(),
+            },
+            document: None,
+            diagnostics: vec![refusal],
+        },
+    }
+}
+
+fn assert_json(text: &str) {
+    if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
+        panic!("output is not valid JSON ({e}):\n{text}");
+    }
+}
+
+fn assert_share(id: &str, value: Option<f64>) {
+    if catalogue::unit_of(id) == Some(Unit::Share)
+        && let Some(v) = value
+    {
+        assert!((0.0..=1.0).contains(&v), "{id} = {v} is not a share");
+    }
+}

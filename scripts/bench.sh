@@ -1,0 +1,236 @@
+#!/usr/bin/env bash
+# Benchmark of trappa over a generated national corpus. Not a test: it
+# measures and prints, and says for each target of issue #6 whether this run
+# met it. Speed depends on the machine and on what else runs on it, so the
+# load average is printed before and after.
+#
+#   scripts/bench.sh                 # 290 municipalities × 140 services × 2 years
+#   RUNS=3 SCALES="1 2" scripts/bench.sh
+#
+# Settings (environment): RUNS (5, the median is shown), ORGS (290),
+# SERVICES (140), YEARS (2), SEED (1), SCALES ("1 2 4": corpus sizes for the
+# linearity check, as multiples of YEARS), SMALL_SERVICES (14: services per
+# file for the 290 / 2 900 file memory comparison), BENCH_DIR (target/bench).
+#
+# Every command's output goes to files under BENCH_DIR, never to -o /dev/null:
+# trappa writes -o atomically (a temporary file renamed over the target),
+# which on /dev/null would replace the device node.
+#
+# A command that exits non-zero is reported as "FAILED: <command>" and the
+# benchmark goes on with the next one.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-5}
+ORGS=${ORGS:-290}
+SERVICES=${SERVICES:-140}
+YEARS=${YEARS:-2}
+SEED=${SEED:-1}
+SCALES=${SCALES:-"1 2 4"}
+SMALL_SERVICES=${SMALL_SERVICES:-14}
+WORK=${BENCH_DIR:-target/bench}
+TIME=/usr/bin/time
+
+if [ ! -x "$TIME" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get install -y --no-install-recommends time >/dev/null || true
+  fi
+  [ -x "$TIME" ] || { echo "scripts/bench.sh needs GNU time at /usr/bin/time (Debian: apt-get install time)"; exit 2; }
+fi
+
+echo "== trappa benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n1), $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "git: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
+echo "settings: RUNS=$RUNS ORGS=$ORGS SERVICES=$SERVICES YEARS=$YEARS SEED=$SEED SCALES=\"$SCALES\" SMALL_SERVICES=$SMALL_SERVICES"
+
+echo "== build (release)"
+cargo build --release --locked --quiet --bin trappa --example gen_corpus --example bare_parse || {
+  echo "FAILED: cargo build --release"
+  exit 1
+}
+BIN=target/release
+TRAPPA=$BIN/trappa
+mkdir -p "$WORK/out"
+
+# gen DIR YEARS SERVICES: writes a corpus once (kept between runs of the
+# script: the generator is deterministic, so the same settings give the same files).
+gen() {
+  local dir=$1 years=$2 services=$3
+  local stamp="$dir/.settings"
+  local want="orgs=$ORGS services=$services years=$years seed=$SEED"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    return 0
+  fi
+  rm -rf "$dir"
+  "$BIN/examples/gen_corpus" --orgs "$ORGS" --services "$services" --years "$years" --seed "$SEED" --out "$dir" >/dev/null || {
+    echo "FAILED: gen_corpus --orgs $ORGS --services $services --years $years --seed $SEED --out $dir"
+    return 1
+  }
+  echo "$want" > "$stamp"
+}
+
+files_in() { find "$1" -name '*.yaml' | wc -l; }
+bytes_in() { find "$1" -name '*.yaml' -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
+
+# Results of the last `measure`: median wall seconds, peak RSS (MB), CPU %.
+SECONDS_MEDIAN=""
+RSS_MB=""
+CPU_PCT=""
+
+# measure LABEL SERVICES BYTES -- COMMAND...: runs COMMAND $RUNS times
+# (stdout to a file), prints one row. The wall time is the median; the
+# peak RSS and CPU share are the largest of the runs (GNU time; for a
+# script running one process per file, the largest of those processes).
+measure() {
+  local label=$1 services=$2 bytes=$3
+  shift 4
+  local times=() rss=0 cpu=0 run start end status
+  SECONDS_MEDIAN=""
+  RSS_MB=""
+  CPU_PCT=""
+  for ((run = 1; run <= RUNS; run++)); do
+    start=$(date +%s%N)
+    "$TIME" -f '%M %P' -o "$WORK/time.txt" "$@" > "$WORK/out/last.out" 2> "$WORK/out/last.err"
+    status=$?
+    end=$(date +%s%N)
+    if [ "$status" -ne 0 ]; then
+      printf 'FAILED: %s (exit %s): %s\n' "$label" "$status" "$*"
+      sed -n '1,3p' "$WORK/out/last.err" | sed 's/^/    /'
+      return 1
+    fi
+    times+=("$(( (end - start) / 1000000 ))")
+    read -r r c < <(tail -n 1 "$WORK/time.txt")
+    c=${c%\%}
+    ((r > rss)) && rss=$r
+    ((c > cpu)) && cpu=$c
+  done
+  local median_ms
+  median_ms=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+  SECONDS_MEDIAN=$(awk -v ms="$median_ms" 'BEGIN {printf "%.3f", ms / 1000}')
+  RSS_MB=$(awk -v kb="$rss" 'BEGIN {printf "%.1f", kb / 1024}')
+  CPU_PCT=$cpu
+  awk -v label="$label" -v s="$SECONDS_MEDIAN" -v n="$services" -v b="$bytes" -v rss="$RSS_MB" -v cpu="$cpu" \
+    'BEGIN {printf "%-34s %9.3f s %11.0f svc/s %8.1f MB/s %8.1f MB RSS %5d%% CPU\n", label, s, n / s, b / 1e6 / s, rss, cpu}'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
+verdict() { awk -v x="$1" -v lo="$2" -v hi="$3" 'BEGIN {print (x != "n/a" && x >= lo && x <= hi) ? "MET" : "NOT MET"}'; }
+
+# ---------------------------------------------------------------------------
+echo "== corpus"
+MAIN="$WORK/corpus-$ORGS-$SERVICES-$YEARS"
+gen "$MAIN" "$YEARS" "$SERVICES" || exit 1
+FILES=$(files_in "$MAIN")
+BYTES=$(bytes_in "$MAIN")
+TOTAL_SERVICES=$((FILES * SERVICES))
+echo "$MAIN: $FILES files, $TOTAL_SERVICES services, $(awk -v b="$BYTES" 'BEGIN {printf "%.1f", b / 1e6}') MB"
+
+find "$MAIN" -name '*.yaml' | sort > "$WORK/files.txt"
+# report: each municipality's last year, with the year before as --previous.
+: > "$WORK/pairs.txt"
+for dir in "$MAIN"/*/; do
+  mapfile -t years < <(find "$dir" -name '*.yaml' | sort)
+  n=${#years[@]}
+  if ((n >= 2)); then
+    echo "${years[n - 1]} ${years[n - 2]}" >> "$WORK/pairs.txt"
+  elif ((n == 1)); then
+    echo "${years[0]}" >> "$WORK/pairs.txt"
+  fi
+done
+PAIRS=$(wc -l < "$WORK/pairs.txt")
+PAIR_FILES=$(awk '{n += NF} END {print n + 0}' "$WORK/pairs.txt")
+cat > "$WORK/classify-all.sh" <<EOF
+status=0
+while read -r file; do "$TRAPPA" classify --format csv "\$file" || status=1; done < "$WORK/files.txt"
+exit \$status
+EOF
+cat > "$WORK/report-all.sh" <<EOF
+status=0
+while read -r current previous; do
+  if [ -n "\$previous" ]; then
+    "$TRAPPA" report --format json "\$current" --previous "\$previous" || status=1
+  else
+    "$TRAPPA" report --format json "\$current" || status=1
+  fi
+done < "$WORK/pairs.txt"
+exit \$status
+EOF
+
+echo "== commands over the corpus (median of $RUNS; services/s and MB/s of the files each command reads)"
+measure "bare parse (serde-saphyr only)" "$TOTAL_SERVICES" "$BYTES" -- "$BIN/examples/bare_parse" "$MAIN"
+BARE=$SECONDS_MEDIAN
+measure "check" "$TOTAL_SERVICES" "$BYTES" -- "$TRAPPA" check "$MAIN"
+CHECK=$SECONDS_MEDIAN
+CHECK_CPU=$CPU_PCT
+measure "check, one thread" "$TOTAL_SERVICES" "$BYTES" -- env RAYON_NUM_THREADS=1 "$TRAPPA" check "$MAIN"
+CHECK_ONE=$SECONDS_MEDIAN
+measure "classify, each file ($FILES runs)" "$TOTAL_SERVICES" "$BYTES" -- bash "$WORK/classify-all.sh"
+measure "report --previous ($PAIRS runs)" "$((PAIR_FILES * SERVICES))" "$((BYTES * PAIR_FILES / FILES))" -- bash "$WORK/report-all.sh"
+measure "compare --format csv" "$TOTAL_SERVICES" "$BYTES" -- "$TRAPPA" compare "$MAIN" --format csv -o "$WORK/out/compare.csv"
+measure "export --format csv" "$TOTAL_SERVICES" "$BYTES" -- "$TRAPPA" export "$MAIN" --format csv -o "$WORK/out/export.csv"
+measure "export --indicators" "$TOTAL_SERVICES" "$BYTES" -- "$TRAPPA" export "$MAIN" --indicators -o "$WORK/out/indicators.csv"
+
+# ---------------------------------------------------------------------------
+echo "== memory of compare and export: 290 and 2 900 files ($SMALL_SERVICES services each)"
+SMALL_1="$WORK/corpus-$ORGS-$SMALL_SERVICES-1"
+SMALL_10="$WORK/corpus-$ORGS-$SMALL_SERVICES-10"
+gen "$SMALL_1" 1 "$SMALL_SERVICES" && gen "$SMALL_10" 10 "$SMALL_SERVICES"
+declare -A RSS
+for corpus in "$SMALL_1" "$SMALL_10"; do
+  n=$(files_in "$corpus")
+  b=$(bytes_in "$corpus")
+  for command in compare export; do
+    if measure "$command, $n files" "$((n * SMALL_SERVICES))" "$b" -- "$TRAPPA" "$command" "$corpus" --format csv -o "$WORK/out/$command-$n.csv"; then
+      RSS[$command-$n]=$RSS_MB
+    fi
+  done
+done
+
+# ---------------------------------------------------------------------------
+echo "== cost against corpus size (check and bare parse; ×1 = $YEARS years)"
+declare -A SCALE_CHECK
+for scale in $SCALES; do
+  years=$((YEARS * scale))
+  if [ "$years" = "$YEARS" ]; then
+    corpus=$MAIN
+  else
+    corpus="$WORK/corpus-$ORGS-$SERVICES-$years"
+    gen "$corpus" "$years" "$SERVICES" || continue
+  fi
+  n=$(files_in "$corpus")
+  b=$(bytes_in "$corpus")
+  measure "bare parse ×$scale ($n files)" "$((n * SERVICES))" "$b" -- "$BIN/examples/bare_parse" "$corpus"
+  if measure "check ×$scale ($n files)" "$((n * SERVICES))" "$b" -- "$TRAPPA" check "$corpus"; then
+    SCALE_CHECK[$scale]=$SECONDS_MEDIAN
+  fi
+  # The largest corpora are big; keep only the main one and the small ones.
+  [ "$corpus" = "$MAIN" ] || rm -rf "$corpus"
+done
+
+# ---------------------------------------------------------------------------
+echo "== targets"
+r=$(ratio "$CHECK" "$BARE")
+echo "check / bare parse: $CHECK s / $BARE s = ${r}× (target ≤ 1.25×): $(verdict "$r" 0 1.25)"
+s=$(ratio "$CHECK_ONE" "$CHECK")
+echo "both cores: check used ${CHECK_CPU}% CPU; one thread $CHECK_ONE s, all threads $CHECK s = ${s}× faster (target: more than one core used, > 150% CPU): $(verdict "$CHECK_CPU" 150 100000)"
+for command in compare export; do
+  a=${RSS[$command-$ORGS]:-}
+  b=${RSS[$command-$((ORGS * 10))]:-}
+  if [ -n "$a" ] && [ -n "$b" ]; then
+    f=$(ratio "$b" "$a")
+    echo "$command peak RSS: $a MB at $ORGS files, $b MB at $((ORGS * 10)) files = ${f}× (target flat, ≤ 1.5×): $(verdict "$f" 0 1.5)"
+  else
+    echo "$command peak RSS: not measured (FAILED above)"
+  fi
+done
+base=${SCALE_CHECK[1]:-}
+for scale in $SCALES; do
+  [ "$scale" = 1 ] && continue
+  t=${SCALE_CHECK[$scale]:-}
+  if [ -n "$base" ] && [ -n "$t" ]; then
+    per=$(awk -v t="$t" -v b="$base" -v k="$scale" 'BEGIN {printf "%.2f", t / (b * k)}')
+    echo "linear: check ×$scale took $t s = ${per}× the ×1 time per service (target 0.8–1.25): $(verdict "$per" 0.8 1.25)"
+  fi
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,683 @@
+//! Hostile input: every file here is made by the test in a temporary
+//! directory (the small, fixed ones are in tests/fixtures and
+//! tests/cmd/check-fixtures.md). Each must be refused with a located E001 or
+//! E002 and exit 1, or with exit 2 for I/O trouble — never a panic, never a
+//! hang, never unbounded memory.
+//!
+//! Every run goes through [`trappa`], which caps the process's address space
+//! (`ulimit -v`, 512 MiB: a file held whole many times over, or an alias
+//! bomb expanded, would not fit) and kills it after two minutes (a hang
+//! fails the test instead of stalling CI). Speed is measured by
+//! scripts/bench.sh, not asserted here.
+
+#[path = "../fuzz/pipeline.rs"]
+mod pipeline;
+
+use serde_json::Value;
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+
+const MEMORY_CAP_KIB: u64 = 512 * 1024;
+const HANG_GUARD: Duration = Duration::from_secs(120);
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+    elapsed: Duration,
+}
+
+/// Runs the trappa binary under the memory cap and the hang guard, with
+/// `stdin` as standard input.
+fn trappa_with(args: &[&OsStr], stdin: Option<&Path>, env: &[(&str, &str)]) -> Run {
+    let scratch = TempDir::new().unwrap();
+    let out_path = scratch.path().join("stdout");
+    let err_path = scratch.path().join("stderr");
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!("ulimit -v {MEMORY_CAP_KIB} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_trappa"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("LC_ALL", "C.UTF-8")
+        // Thread stacks and allocator arenas count against the address-space
+        // cap: fix the number of threads so the cap means the same anywhere.
+        .env("RAYON_NUM_THREADS", "2")
+        .stdout(fs::File::create(&out_path).unwrap())
+        .stderr(fs::File::create(&err_path).unwrap())
+        .stdin(match stdin {
+            Some(path) => Stdio::from(fs::File::open(path).unwrap()),
+            None => Stdio::null(),
+        });
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let started = Instant::now();
+    let mut child = command.spawn().expect("sh runs");
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > HANG_GUARD {
+            let _ = child.kill();
+            panic!("trappa {args:?} did not finish within {HANG_GUARD:?}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let elapsed = started.elapsed();
+    let run = Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&fs::read(&out_path).unwrap()).into_owned(),
+        stderr: String::from_utf8_lossy(&fs::read(&err_path).unwrap()).into_owned(),
+        elapsed,
+    };
+    assert!(
+        !run.stderr.contains("panicked") && run.code != 101 && status.code().is_some(),
+        "trappa {args:?} crashed (status {status:?}):\n{}",
+        run.stderr
+    );
+    run
+}
+
+fn trappa<S: AsRef<OsStr>>(args: &[S]) -> Run {
+    let args: Vec<&OsStr> = args.iter().map(AsRef::as_ref).collect();
+    trappa_with(&args, None, &[])
+}
+
+/// `check --format json` of one path: the exit code and (code, line, column,
+/// message) of each diagnostic.
+fn check_json(path: &Path) -> (i32, Vec<(String, u64, u64, String)>) {
+    let run = trappa(&[
+        OsStr::new("check"),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+        path.as_os_str(),
+    ]);
+    (run.code, diagnostics_of(&run.stdout))
+}
+
+fn diagnostics_of(json: &str) -> Vec<(String, u64, u64, String)> {
+    let document: Value = serde_json::from_str(json)
+        .unwrap_or_else(|e| panic!("check --format json printed invalid JSON ({e}): {json}"));
+    document["diagnostics"]
+        .as_array()
+        .expect("a diagnostics array")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+const SMALL_INVENTORY: &str = "trappa: 1\norganisation:\n  name: Testkommun\nyear: 2024\nservices:\n  - id: bibliotek\n    name: Låna böcker\n";
+
+fn billion_laughs() -> String {
+    let mut text = String::from("lol0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for level in 1..=9 {
+        let refs = vec![format!("*lol{}", level - 1); 10].join(", ");
+        text.push_str(&format!("lol{level}: &lol{level} [{refs}]\n"));
+    }
+    text
+}
+
+fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let units = (bom.then_some(0xFEFF_u16))
+        .into_iter()
+        .chain(text.encode_utf16());
+    for unit in units {
+        if big_endian {
+            bytes.extend(unit.to_be_bytes());
+        } else {
+            bytes.extend(unit.to_le_bytes());
+        }
+    }
+    bytes
+}
+
+/// A file name, its bytes, and the first diagnostic's code, line, column
+/// (0: any) and a word of its message.
+type HostileCase = (&'static str, Vec<u8>, &'static str, u64, u64, &'static str);
+
+/// Each hostile file, the diagnostic it must get first (code, line, column),
+/// and a word its message must contain. Positions were worked out by hand
+/// from the bytes (lines and columns count from 1, columns in characters).
+#[test]
+fn hostile_files_are_refused_with_a_located_diagnostic_and_exit_1() {
+    let cases: Vec<HostileCase> = vec![
+        // The 10th line is the first whose aliases replay past the limit:
+        // lol0..lol3 expand to 11 110 events, lol4 to 100 000 and more.
+        (
+            "billion-laughs",
+            billion_laughs().into_bytes(),
+            "E001",
+            0,
+            0,
+            "aliases expand",
+        ),
+        // 100 000 levels of nesting, three ways: the 25th opener is too deep.
+        (
+            "flow-sequences",
+            "[".repeat(100_000).into_bytes(),
+            "E001",
+            1,
+            0,
+            "nesting",
+        ),
+        (
+            "flow-mappings",
+            "{a: ".repeat(100_000).into_bytes(),
+            "E001",
+            1,
+            0,
+            "nesting",
+        ),
+        (
+            "block-sequences",
+            "- ".repeat(100_000).into_bytes(),
+            "E001",
+            1,
+            0,
+            "nesting",
+        ),
+        // `ö` in Latin-1 is the byte 0xF6: line 3, after `  name: G`.
+        (
+            "latin1",
+            b"trappa: 1\norganisation:\n  name: G\xF6teborg\n".to_vec(),
+            "E001",
+            3,
+            10,
+            "UTF-8",
+        ),
+        (
+            "utf16-le-bom",
+            utf16(SMALL_INVENTORY, false, true),
+            "E001",
+            1,
+            1,
+            "UTF-16",
+        ),
+        (
+            "utf16-be-bom",
+            utf16(SMALL_INVENTORY, true, true),
+            "E001",
+            1,
+            1,
+            "UTF-16",
+        ),
+        // Without a byte-order mark, UTF-16LE `t` is followed by a NUL byte.
+        (
+            "utf16-le-no-bom",
+            utf16(SMALL_INVENTORY, false, false),
+            "E001",
+            1,
+            2,
+            "NUL",
+        ),
+        (
+            "nul",
+            b"trappa: 1\norg\0anisation:\n".to_vec(),
+            "E001",
+            2,
+            4,
+            "NUL",
+        ),
+        // The parser stops just after the tab: line 3, column 2.
+        (
+            "tabs",
+            b"trappa: 1\norganisation:\n\tname: Testkommun\n".to_vec(),
+            "E001",
+            3,
+            2,
+            "tab",
+        ),
+        ("empty", Vec::new(), "E002", 1, 1, "empty"),
+        ("blank-lines", b"\n\n   \n".to_vec(), "E002", 1, 1, "empty"),
+        ("bom-only", b"\xEF\xBB\xBF".to_vec(), "E002", 1, 1, "empty"),
+        (
+            "only-comments",
+            b"# inventering\n# kommer senare\n".to_vec(),
+            "E002",
+            1,
+            1,
+            "empty",
+        ),
+        // 1 001 uses of one anchor: one more than the alias limit.
+        (
+            "many-aliases",
+            format!("a: &x 1\nb: [{}]\n", vec!["*x"; 1001].join(", ")).into_bytes(),
+            "E001",
+            2,
+            0,
+            "aliases",
+        ),
+        // 1 100 000 list items: past the node limit, within the size limit.
+        (
+            "many-nodes",
+            format!("a: [{}]\n", vec!["1"; 1_100_000].join(",")).into_bytes(),
+            "E001",
+            1,
+            0,
+            "nodes",
+        ),
+        (
+            "two-documents",
+            format!("{SMALL_INVENTORY}---\n{SMALL_INVENTORY}").into_bytes(),
+            "E001",
+            8,
+            1,
+            "document",
+        ),
+        // A scalar, a list: YAML, but not an inventory.
+        ("scalar", b"just text\n".to_vec(), "E002", 1, 1, "inventory"),
+        ("list", b"- trappa: 1\n".to_vec(), "E002", 1, 1, "inventory"),
+    ];
+    let dir = TempDir::new().unwrap();
+    let mut failures = Vec::new();
+    for (name, bytes, code, line, column, word) in &cases {
+        let path = dir.path().join(format!("{name}.yaml"));
+        fs::write(&path, bytes).unwrap();
+        let (exit, diagnostics) = check_json(&path);
+        let first = diagnostics.first();
+        let located = first.is_some_and(|(c, l, col, message)| {
+            c == code
+                && *l >= 1
+                && *col >= 1
+                && (*line == 0 || l == line)
+                && (*column == 0 || col == column)
+                && message.to_lowercase().contains(&word.to_lowercase())
+        });
+        if exit != 1 || !located {
+            failures.push(format!(
+                "{name}: exit {exit}, first diagnostic {first:?}; expected exit 1 and {code} at {line}:{column} mentioning {word:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// 200 MB, refused from the file's metadata before a byte is read: the
+/// message gives the size, which only the metadata knows (a refusal while
+/// reading says "more than that"). The file is sparse, so the test costs no
+/// disk; were it read whole, the 512 MiB cap would still let it through, so
+/// the message is the proof, and the time a loose sanity guard.
+#[test]
+fn a_200_mb_file_is_refused_by_its_size_before_it_is_read() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("huge.yaml");
+    let file = fs::File::create(&path).unwrap();
+    file.set_len(200 * 1024 * 1024).unwrap();
+    drop(file);
+    let run = trappa(&[
+        OsStr::new("check"),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+        path.as_os_str(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let diagnostics = diagnostics_of(&run.stdout);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    let (code, line, column, message) = &diagnostics[0];
+    assert_eq!((code.as_str(), *line, *column), ("E001", 1, 1));
+    assert!(message.contains("200.0 MiB"), "{message}");
+    assert!(run.elapsed < Duration::from_secs(10), "{:?}", run.elapsed);
+}
+
+/// Standard input has no size to look at: it is cut off after the limit
+/// (8 MiB), so a 20 MiB pipe costs no more memory than an 8 MiB file.
+#[test]
+fn standard_input_over_the_limit_is_refused_while_reading() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("stream");
+    fs::write(&path, "# padding\n".repeat(2 * 1024 * 1024)).unwrap();
+    let args = ["check", "--format", "json", "-"].map(OsStr::new);
+    let run = trappa_with(&args, Some(&path), &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let diagnostics = diagnostics_of(&run.stdout);
+    assert_eq!(diagnostics[0].0, "E001");
+    assert!(diagnostics[0].3.contains("too large"), "{diagnostics:?}");
+}
+
+/// A directory holding a link to itself and a pair of file links pointing
+/// at each other: the search ends, reads the one real inventory, and skips
+/// what cannot be followed. Named explicitly, a looping link is exit 2.
+#[cfg(unix)]
+#[test]
+fn a_directory_with_symlink_loops_ends() {
+    use std::os::unix::fs::symlink;
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    fs::write(root.join("inventory.yaml"), SMALL_INVENTORY).unwrap();
+    symlink(root, root.join("loop")).unwrap();
+    fs::create_dir(root.join("sub")).unwrap();
+    symlink("..", root.join("sub/up")).unwrap();
+    symlink("b.yaml", root.join("a.yaml")).unwrap();
+    symlink("a.yaml", root.join("b.yaml")).unwrap();
+    let run = trappa(&[OsStr::new("check"), root.as_os_str()]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.stdout, "checked 1 file: no problems found\n");
+
+    let run = trappa(&[OsStr::new("check"), root.join("a.yaml").as_os_str()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("cannot read"), "{}", run.stderr);
+}
+
+fn small_inventories(dir: &Path, count: usize) -> Vec<PathBuf> {
+    inventories_of(dir, count, SMALL_INVENTORY)
+}
+
+/// `count` copies of `template`, each with its own organisation name.
+fn inventories_of(dir: &Path, count: usize, template: &str) -> Vec<PathBuf> {
+    (0..count)
+        .map(|i| {
+            // Four digits per level keeps the sorted order the numeric order.
+            let path = dir.join(format!("{:02}/{i:05}.yaml", i / 1000));
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(
+                &path,
+                template.replace("Testkommun", &format!("Kommun {i}")),
+            )
+            .unwrap();
+            path
+        })
+        .collect()
+}
+
+/// 10 000 small inventories in one run: all checked, counted right, and the
+/// findings in file order whatever the number of threads.
+#[test]
+fn ten_thousand_small_inventories_are_checked_in_order() {
+    let dir = TempDir::new().unwrap();
+    let files = small_inventories(dir.path(), 10_000);
+    let root = dir.path().as_os_str();
+
+    let run = trappa(&[OsStr::new("check"), root]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "checked 10000 files: no problems found\n");
+
+    // Three broken files, far apart: the errors come in file order.
+    for i in [9_999, 42, 5_000] {
+        fs::write(&files[i], "trappa: 1\nyear: 2024\nservices: []\n").unwrap();
+    }
+    let args = ["check", "--format", "json"].map(OsStr::new);
+    let mut all_args = args.to_vec();
+    all_args.push(root);
+    let parallel = trappa_with(&all_args, None, &[]);
+    let serial = trappa_with(&all_args, None, &[("RAYON_NUM_THREADS", "1")]);
+    assert_eq!(parallel.code, 1);
+    assert_eq!(parallel.stdout, serial.stdout, "output depends on threads");
+    let document: Value = serde_json::from_str(&parallel.stdout).unwrap();
+    assert_eq!(document["files"], 10_000);
+    assert_eq!(document["errors"], 3);
+    let files_with_errors: Vec<String> = document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "E002")
+        .map(|d| d["file"].as_str().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = [42, 5_000, 9_999]
+        .iter()
+        .map(|&i| files[i].display().to_string())
+        .collect();
+    assert_eq!(files_with_errors, expected);
+}
+
+#[test]
+fn a_path_that_does_not_exist_is_exit_2() {
+    let run = trappa(&["check", "no/such/inventory.yaml"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("cannot read no/such/inventory.yaml: No such file or directory"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "", "nothing was checked, so no summary");
+}
+
+/// `-o` naming a directory: exit 2, and the directory is left as it was.
+#[test]
+fn output_to_a_directory_is_exit_2_and_writes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let input = dir.path().join("inventory.yaml");
+    fs::write(&input, SMALL_INVENTORY).unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let run = trappa(&[
+        OsStr::new("classify"),
+        input.as_os_str(),
+        OsStr::new("-o"),
+        out.as_os_str(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("it is a directory"), "{}", run.stderr);
+    assert_eq!(fs::read_dir(&out).unwrap().count(), 0);
+    assert_eq!(entries(dir.path()), ["inventory.yaml", "out"]);
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// "Unreadable" as the operating system means it. CI runs as root, whom
+/// file permissions do not stop, so the cases that stand for an unreadable
+/// file are ones no user can read: a socket (open fails with ENXIO), a
+/// dangling link, and a directory where a file is expected. A `chmod 000`
+/// file is tested too whenever the permissions actually stop this process.
+#[cfg(unix)]
+#[test]
+fn unreadable_inputs_are_exit_2() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    use std::os::unix::net::UnixListener;
+    let dir = TempDir::new().unwrap();
+    let socket = dir.path().join("socket.yaml");
+    let _listener = UnixListener::bind(&socket).unwrap();
+    let dangling = dir.path().join("dangling.yaml");
+    symlink("gone.yaml", &dangling).unwrap();
+    let subdir = dir.path().join("folder.yaml");
+    fs::create_dir(&subdir).unwrap();
+
+    for (path, command, message) in [
+        (&socket, "check", "cannot read"),
+        (&dangling, "check", "cannot read"),
+        (
+            &subdir,
+            "classify",
+            "is a directory where a file was expected",
+        ),
+        (
+            &subdir,
+            "report",
+            "is a directory where a file was expected",
+        ),
+    ] {
+        let run = trappa(&[OsStr::new(command), path.as_os_str()]);
+        assert_eq!(run.code, 2, "{command} {}: {}", path.display(), run.stderr);
+        assert!(run.stderr.contains(message), "{}", run.stderr);
+    }
+
+    let locked = dir.path().join("locked.yaml");
+    fs::write(&locked, SMALL_INVENTORY).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::File::open(&locked).is_err() {
+        let run = trappa(&[OsStr::new("check"), locked.as_os_str()]);
+        assert_eq!(run.code, 2);
+        assert!(run.stderr.contains("Permission denied"), "{}", run.stderr);
+    } else {
+        eprintln!(
+            "note: this process reads a chmod 000 file (root); the socket, the dangling link and the directory stood for unreadable files"
+        );
+    }
+}
+
+/// A directory nested deeper than the search goes (32 levels) is reported,
+/// not followed forever: exit 2, and what was found above it is checked.
+#[test]
+fn a_directory_too_deep_is_reported() {
+    let dir = TempDir::new().unwrap();
+    fs::write(dir.path().join("top.yaml"), SMALL_INVENTORY).unwrap();
+    let mut deep = dir.path().to_path_buf();
+    for level in 0..40 {
+        deep.push(format!("d{level}"));
+    }
+    fs::create_dir_all(&deep).unwrap();
+    fs::write(deep.join("bottom.yaml"), SMALL_INVENTORY).unwrap();
+    let run = trappa(&[OsStr::new("check"), dir.path().as_os_str()]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("more than 32 directories deep"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "checked 1 file: no problems found\n");
+}
+
+// ---------------------------------------------------------------------------
+// Outputs to -o are atomic.
+
+/// A refused run leaves an existing output exactly as it was, and no
+/// temporary file beside it.
+#[test]
+fn a_refused_run_leaves_the_previous_output_untouched() {
+    let dir = TempDir::new().unwrap();
+    let broken = dir.path().join("broken.yaml");
+    fs::write(&broken, "trappa: 1\nyear: 2024\n").unwrap();
+    let out = dir.path().join("steps.csv");
+    fs::write(&out, "last year's output\n").unwrap();
+    for command in ["classify", "report"] {
+        let run = trappa(&[
+            OsStr::new(command),
+            broken.as_os_str(),
+            OsStr::new("-o"),
+            out.as_os_str(),
+        ]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert_eq!(fs::read_to_string(&out).unwrap(), "last year's output\n");
+        assert_eq!(entries(dir.path()), ["broken.yaml", "steps.csv"]);
+    }
+}
+
+/// A write that fails (the parent of `-o` is a file) is exit 2 and creates
+/// nothing, not even the temporary file.
+#[test]
+fn a_failed_write_creates_nothing() {
+    let dir = TempDir::new().unwrap();
+    let input = dir.path().join("inventory.yaml");
+    fs::write(&input, SMALL_INVENTORY).unwrap();
+    let not_a_dir = dir.path().join("file");
+    fs::write(&not_a_dir, "x").unwrap();
+    let run = trappa(&[
+        OsStr::new("classify"),
+        input.as_os_str(),
+        OsStr::new("-o"),
+        not_a_dir.join("out.csv").as_os_str(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("cannot write"), "{}", run.stderr);
+    assert_eq!(entries(dir.path()), ["file", "inventory.yaml"]);
+}
+
+/// Killed at any moment, a run leaves either the old output or the whole new
+/// one, never a part of it: the output is written to a temporary file and
+/// renamed into place. (A killed process cannot remove its temporary file;
+/// that is the one thing it may leave, always named `.NAME.trappa-PID.tmp`.)
+#[cfg(unix)]
+#[test]
+fn a_killed_run_leaves_no_half_written_output() {
+    let dir = TempDir::new().unwrap();
+    let inputs = dir.path().join("inputs");
+    // Enough files that the run lasts a while, each with a warning (W106,
+    // no services) so that the output is large (about 1 MB) to write.
+    let empty = "trappa: 1\norganisation:\n  name: Testkommun\nyear: 2024\nservices: []\n";
+    inventories_of(&inputs, 3_000, empty);
+    let out = dir.path().join("findings.json");
+    let old = "{\"old\": true}\n";
+    let mut outcomes = Vec::new();
+    for delay_ms in [
+        5, 50, 200, 400, 600, 800, 1000, 1200, 1400, 1700, 2000, 3000, 6000,
+    ] {
+        fs::write(&out, old).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_trappa"))
+            .args([
+                OsStr::new("check"),
+                OsStr::new("--format"),
+                OsStr::new("json"),
+            ])
+            .arg(&inputs)
+            .arg("-o")
+            .arg(&out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        let text = fs::read_to_string(&out).unwrap();
+        if text == old {
+            outcomes.push("old");
+        } else {
+            let document: Value = serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("half-written output after {delay_ms} ms ({e})"));
+            assert_eq!(document["files"], 3_000);
+            assert_eq!(document["warnings"], 3_000);
+            outcomes.push("new");
+        }
+        for name in entries(dir.path()) {
+            assert!(
+                ["inputs", "findings.json"].contains(&name.as_str())
+                    || (name.starts_with(".findings.json.trappa-") && name.ends_with(".tmp")),
+                "unexpected file {name} after a kill ({status:?})"
+            );
+        }
+    }
+    eprintln!("outcomes by delay: {outcomes:?}");
+}
+
+// ---------------------------------------------------------------------------
+// Fuzzing regressions: every input in tests/fixtures/fuzz (crashes found by
+// `fuzz/run.sh`), every fixture and every example, through the whole
+// pipeline the fuzz target runs.
+
+#[test]
+fn fuzz_regressions_and_fixtures_pass_the_whole_pipeline() {
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    for dir in ["tests/fixtures/fuzz", "tests/fixtures", "examples"] {
+        let Ok(entries) = fs::read_dir(dir) else {
+            continue;
+        };
+        inputs.extend(
+            entries
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.is_file() && p.extension() != Some(OsStr::new("rs"))),
+        );
+    }
+    inputs.sort();
+    assert!(inputs.len() > 20, "{inputs:?}");
+    for path in &inputs {
+        pipeline::run(&fs::read(path).unwrap());
+    }
+    // The report with a previous year and targets, as the fuzzer's seed has it.
+    let mut combined = fs::read("examples/trelleborg-2014.yaml").unwrap();
+    combined.push(0xFF);
+    combined.extend(fs::read("examples/trelleborg-2013.yaml").unwrap());
+    combined.push(0xFF);
+    combined.extend(fs::read("examples/targets-trelleborg.yaml").unwrap());
+    pipeline::run(&combined);
+}
