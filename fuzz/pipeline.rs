@@ -135,14 +135,16 @@ pub fn run(bytes: &[u8]) {
     ];
     for subject in [Subject::Services, Subject::Indicators] {
         for format in formats {
-            let Ok(mut exporter) = Exporter::new(subject, format, Lang::Sv) else {
+            let bytes = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+            let out = Box::new(Shared(bytes.clone()));
+            let Ok(mut exporter) = Exporter::new(subject, format, Lang::Sv, out) else {
                 continue;
             };
             if exporter.add(inventory).is_ok()
-                && let Ok(bytes) = exporter.finish()
+                && exporter.finish().is_ok()
                 && format == Format::Json
             {
-                assert_json(&String::from_utf8_lossy(&bytes));
+                assert_json(&String::from_utf8_lossy(&bytes.borrow()));
             }
         }
     }
@@ -150,6 +152,19 @@ pub fn run(bytes: &[u8]) {
     writer.add("fuzz.yaml", inventory);
     if let Ok(text) = writer.finish() {
         assert_json(&text);
+    }
+}
+
+/// An in-memory output the exporter can own while the caller reads it after.
+struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

@@ -10,10 +10,12 @@ use crate::exit;
 use crate::export::{Exporter, Format, Subject};
 use crate::inventory;
 use crate::inventory::model::same_organisation;
+use crate::output::Spool;
 use crate::output::csv_dialect::Dialect;
 use crate::output::table::Layout;
 use crate::paths;
 use clap::{Args, ValueEnum};
+use std::io::BufWriter;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -45,7 +47,7 @@ pub enum ExportFormat {
 }
 
 /// The sink the flags ask for, or the usage error (exit 2) they make.
-fn sink_for(args: &ExportArgs, context: &Context) -> Result<Sink, String> {
+fn sink_for(args: &ExportArgs, context: &Context, spool: &Spool) -> Result<Sink, String> {
     if args.base_iri != cpsv::DEFAULT_BASE && args.format != ExportFormat::CpsvAp {
         return Err("--base-iri names CPSV-AP IRIs; it goes with --format cpsv-ap only".into());
     }
@@ -84,7 +86,8 @@ fn sink_for(args: &ExportArgs, context: &Context) -> Result<Sink, String> {
             return Ok(Sink::Cpsv(Box::new(cpsv::Writer::new(&args.base_iri))));
         }
     };
-    Exporter::new(subject, format, context.lang).map(Sink::Table)
+    let out = Box::new(BufWriter::new(spool.writer()?));
+    Exporter::new(subject, format, context.lang, out).map(Sink::Table)
 }
 
 /// Where the checked inventories go: the tabular exporter or the CPSV-AP
@@ -95,7 +98,14 @@ enum Sink {
 }
 
 pub(super) fn run(args: &ExportArgs, context: &Context) -> i32 {
-    let mut exporter = match sink_for(args, context) {
+    // Tables stream into a temporary file beside the output (or for standard
+    // output, in the temp directory), so memory does not grow with the
+    // export and a refused run prints and leaves nothing.
+    let spool = match Spool::create(context.output.as_deref()) {
+        Ok(spool) => spool,
+        Err(message) => return trouble(&message),
+    };
+    let mut exporter = match sink_for(args, context, &spool) {
         Ok(sink) => Some(sink),
         Err(message) => return trouble(&message),
     };
@@ -183,8 +193,8 @@ pub(super) fn run(args: &ExportArgs, context: &Context) -> i32 {
         return exit::FINDINGS;
     }
     match exporter {
-        Some(Sink::Table(e)) => match e.finish() {
-            Ok(bytes) => context.deliver_bytes(&bytes),
+        Some(Sink::Table(e)) => match e.finish().and_then(|()| spool.deliver()) {
+            Ok(()) => exit::OK,
             Err(message) => trouble(&message),
         },
         Some(Sink::Cpsv(writer)) => match writer.finish() {

@@ -3,10 +3,13 @@
 use super::columns::{Cell, LIST_SEPARATOR};
 use crate::output::csv_dialect::Dialect;
 use std::borrow::Cow;
+use std::io::Write;
 
+/// Rows stream into the output as they come, so a national export never
+/// sits in memory whole.
 pub struct CsvTable {
     dialect: Dialect,
-    writer: ::csv::Writer<Vec<u8>>,
+    writer: ::csv::Writer<Box<dyn Write>>,
 }
 
 fn write_error(e: ::csv::Error) -> String {
@@ -15,8 +18,10 @@ fn write_error(e: ::csv::Error) -> String {
 
 impl CsvTable {
     /// A table with its header row written.
-    pub fn new(dialect: Dialect, header: &[&str]) -> Result<CsvTable, String> {
-        let mut writer = dialect.writer();
+    pub fn new(dialect: Dialect, header: &[&str], out: Box<dyn Write>) -> Result<CsvTable, String> {
+        let mut writer = dialect
+            .streaming_writer(out)
+            .map_err(|e| format!("cannot write CSV: {e}"))?;
         writer.write_record(header).map_err(write_error)?;
         Ok(CsvTable { dialect, writer })
     }
@@ -28,8 +33,13 @@ impl CsvTable {
             .map_err(write_error)
     }
 
-    pub fn finish(self) -> Result<Vec<u8>, String> {
-        self.dialect.finish(self.writer)
+    /// Flushes every row into the output.
+    pub fn finish(self) -> Result<(), String> {
+        let mut out = self
+            .writer
+            .into_inner()
+            .map_err(|e| format!("cannot write CSV: {}", e.error()))?;
+        out.flush().map_err(|e| format!("cannot write CSV: {e}"))
     }
 }
 

@@ -1,57 +1,70 @@
 //! An export table as one JSON document: `{"trappa_export": 1, …, "<list>": [rows]}`.
 //! Each row is an object whose dotted column names (`evidence.login`) become
 //! nested objects, so the JSON reads like the inventory it came from. Rows
-//! are appended as they come, so only the finished text is held in memory.
+//! stream into the output as they come, so the document is never held whole.
 
 use super::columns::Cell;
 use serde_json::{Map, Value};
+use std::io::Write;
 
 pub struct JsonList {
     names: Vec<&'static str>,
-    text: String,
+    out: Box<dyn Write>,
     rows: usize,
+}
+
+fn write_error(e: std::io::Error) -> String {
+    format!("cannot write JSON: {e}")
 }
 
 impl JsonList {
     /// `header` holds the document's keys before the list, in order.
-    pub fn new(header: &[(&str, Value)], list: &str, names: Vec<&'static str>) -> JsonList {
+    pub fn new(
+        header: &[(&str, Value)],
+        list: &str,
+        names: Vec<&'static str>,
+        mut out: Box<dyn Write>,
+    ) -> Result<JsonList, String> {
         let mut text = String::from("{\n");
         for (key, value) in header {
             text.push_str(&format!("  {}: {},\n", Value::from(*key), value));
         }
         text.push_str(&format!("  {}: [", Value::from(list)));
-        JsonList {
+        out.write_all(text.as_bytes()).map_err(write_error)?;
+        Ok(JsonList {
             names,
-            text,
+            out,
             rows: 0,
-        }
+        })
     }
 
-    pub fn push(&mut self, cells: Vec<Cell>) {
+    pub fn push(&mut self, cells: Vec<Cell>) -> Result<(), String> {
         let mut row = Map::new();
         for (name, cell) in self.names.iter().zip(cells) {
             insert_dotted(&mut row, name, value(cell));
         }
         let pretty = serde_json::to_string_pretty(&Value::Object(row)).unwrap_or_default();
-        self.text
-            .push_str(if self.rows == 0 { "\n" } else { ",\n" });
+        let mut text = String::from(if self.rows == 0 { "\n" } else { ",\n" });
         for (i, line) in pretty.lines().enumerate() {
             if i > 0 {
-                self.text.push('\n');
+                text.push('\n');
             }
-            self.text.push_str("    ");
-            self.text.push_str(line);
+            text.push_str("    ");
+            text.push_str(line);
         }
         self.rows += 1;
+        self.out.write_all(text.as_bytes()).map_err(write_error)
     }
 
-    pub fn finish(mut self) -> Vec<u8> {
-        self.text.push_str(if self.rows == 0 {
+    /// Closes the document and flushes it into the output.
+    pub fn finish(mut self) -> Result<(), String> {
+        let end = if self.rows == 0 {
             "]\n}\n"
         } else {
             "\n  ]\n}\n"
-        });
-        self.text.into_bytes()
+        };
+        self.out.write_all(end.as_bytes()).map_err(write_error)?;
+        self.out.flush().map_err(write_error)
     }
 }
 
@@ -91,27 +104,49 @@ fn value(cell: Cell) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    /// An output the list owns while the test reads it afterwards.
+    #[derive(Clone, Default)]
+    struct Shared(Rc<RefCell<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
 
     #[test]
     fn rows_nest_dotted_names_and_the_document_parses() {
+        let out = Shared::default();
         let mut list = JsonList::new(
             &[("trappa_export", Value::from(1))],
             "services",
             vec!["year", "evidence.login", "evidence.signing", "cost"],
-        );
+            Box::new(out.clone()),
+        )
+        .unwrap();
         list.push(vec![
             Cell::Number(2014.0),
             Cell::Text("eid".into()),
             Cell::Missing,
             Cell::Number(145.5),
-        ]);
+        ])
+        .unwrap();
         list.push(vec![
             Cell::Number(2015.0),
             Cell::Text("none".into()),
             Cell::Text("paper".into()),
             Cell::Missing,
-        ]);
-        let text = String::from_utf8(list.finish()).unwrap();
+        ])
+        .unwrap();
+        list.finish().unwrap();
+        let text = String::from_utf8(out.0.borrow().clone()).unwrap();
         let document: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(document["trappa_export"], 1);
         assert_eq!(document["services"][0]["year"], Value::from(2014));
@@ -123,8 +158,10 @@ mod tests {
 
     #[test]
     fn an_empty_list_is_valid_json() {
-        let list = JsonList::new(&[], "indicators", vec!["kpi"]);
-        let document: Value = serde_json::from_slice(&list.finish()).unwrap();
+        let out = Shared::default();
+        let list = JsonList::new(&[], "indicators", vec!["kpi"], Box::new(out.clone())).unwrap();
+        list.finish().unwrap();
+        let document: Value = serde_json::from_slice(&out.0.borrow()).unwrap();
         assert_eq!(document["indicators"], Value::Array(vec![]));
     }
 }

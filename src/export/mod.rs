@@ -21,6 +21,7 @@ use columns::{Column, ServiceRow};
 use csv::CsvTable;
 use json::JsonList;
 use serde_json::Value;
+use std::io::Write;
 use xlsx::{SheetId, XlsxBook};
 
 /// What one row stands for.
@@ -56,7 +57,9 @@ pub struct Exporter {
 enum Sink {
     Csv(Box<CsvTable>),
     Json(JsonList),
-    Xlsx(Box<Workbook>),
+    /// The workbook is assembled in memory (rows in constant-memory temp
+    /// files) and written to `out` when finished.
+    Xlsx(Box<Workbook>, Box<dyn Write>),
 }
 
 /// The workbook with the sheets the subject needs.
@@ -68,13 +71,20 @@ struct Workbook {
 }
 
 impl Exporter {
-    pub fn new(subject: Subject, format: Format, lang: Lang) -> Result<Exporter, String> {
+    /// `out` receives the file as it is made: rows of csv and json stream into
+    /// it, so memory does not grow with the export.
+    pub fn new(
+        subject: Subject,
+        format: Format,
+        lang: Lang,
+        out: Box<dyn Write>,
+    ) -> Result<Exporter, String> {
         let names = match subject {
             Subject::Services => columns::names(&columns::services()),
             Subject::Indicators => columns::names(&indicators_long::columns()),
         };
         let sink = match format {
-            Format::Csv(dialect) => Sink::Csv(Box::new(CsvTable::new(dialect, &names)?)),
+            Format::Csv(dialect) => Sink::Csv(Box::new(CsvTable::new(dialect, &names, out)?)),
             Format::Json => {
                 let (header, list) = match subject {
                     Subject::Services => (
@@ -89,9 +99,9 @@ impl Exporter {
                         "indicators",
                     ),
                 };
-                Sink::Json(JsonList::new(&header, list, names))
+                Sink::Json(JsonList::new(&header, list, names, out)?)
             }
-            Format::Xlsx => Sink::Xlsx(Box::new(Workbook::new(subject)?)),
+            Format::Xlsx => Sink::Xlsx(Box::new(Workbook::new(subject)?), out),
         };
         Ok(Exporter {
             subject,
@@ -103,7 +113,7 @@ impl Exporter {
     /// Appends the rows of one inventory (which must have passed `check`).
     pub fn add(&mut self, inventory: &Inventory) -> Result<(), String> {
         let needs_report =
-            self.subject == Subject::Indicators || matches!(self.sink, Sink::Xlsx(_));
+            self.subject == Subject::Indicators || matches!(self.sink, Sink::Xlsx(..));
         let report = if needs_report {
             Some(report::build(inventory, None, None).map_err(|r| match r {
                 Refusal::Previous(m) | Refusal::Target(m) => m,
@@ -123,8 +133,8 @@ impl Exporter {
                 let cells = columns::cells(&service_columns, &row);
                 match &mut self.sink {
                     Sink::Csv(table) => table.push(&cells)?,
-                    Sink::Json(list) => list.push(cells),
-                    Sink::Xlsx(book) => {
+                    Sink::Json(list) => list.push(cells)?,
+                    Sink::Xlsx(book, _) => {
                         if let Some(sheet) = book.services {
                             book.book.push(sheet, &cells)?;
                         }
@@ -135,7 +145,7 @@ impl Exporter {
         if let Some(report) = &report {
             self.add_indicators(report)?;
         }
-        if let Sink::Xlsx(book) = &mut self.sink {
+        if let Sink::Xlsx(book, _) = &mut self.sink {
             book.book.note_year(inventory.year);
         }
         Ok(())
@@ -147,11 +157,11 @@ impl Exporter {
             let cells = columns::cells(&indicator_columns, &record);
             match &mut self.sink {
                 Sink::Csv(table) => table.push(&cells)?,
-                Sink::Json(list) => list.push(cells),
-                Sink::Xlsx(book) => book.book.push(book.indicators, &cells)?,
+                Sink::Json(list) => list.push(cells)?,
+                Sink::Xlsx(book, _) => book.book.push(book.indicators, &cells)?,
             }
         }
-        if let Sink::Xlsx(book) = &mut self.sink
+        if let Sink::Xlsx(book, _) = &mut self.sink
             && let Some(sheet) = book.departments
         {
             let department_columns = indicators_long::department_columns();
@@ -164,11 +174,16 @@ impl Exporter {
     }
 
     /// The finished file.
-    pub fn finish(self) -> Result<Vec<u8>, String> {
+    pub fn finish(self) -> Result<(), String> {
         match self.sink {
             Sink::Csv(table) => table.finish(),
-            Sink::Json(list) => Ok(list.finish()),
-            Sink::Xlsx(book) => book.book.finish(),
+            Sink::Json(list) => list.finish(),
+            Sink::Xlsx(book, mut out) => {
+                let bytes = book.book.finish()?;
+                out.write_all(&bytes)
+                    .and_then(|()| out.flush())
+                    .map_err(|e| format!("cannot write the workbook: {e}"))
+            }
         }
     }
 }

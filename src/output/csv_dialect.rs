@@ -29,6 +29,22 @@ impl Dialect {
 
     /// A CSV writer into memory; finish with [`Dialect::finish`].
     pub fn writer(self) -> csv::Writer<Vec<u8>> {
+        self.builder().from_writer(Vec::new())
+    }
+
+    /// A CSV writer that streams into `out`, the BOM already written for
+    /// Excel; for outputs too large to hold in memory.
+    pub fn streaming_writer<W: std::io::Write>(
+        self,
+        mut out: W,
+    ) -> std::io::Result<csv::Writer<W>> {
+        if self == Dialect::Excel {
+            out.write_all(BOM.as_bytes())?;
+        }
+        Ok(self.builder().from_writer(out))
+    }
+
+    fn builder(self) -> csv::WriterBuilder {
         let mut builder = csv::WriterBuilder::new();
         match self {
             Dialect::Standard => builder
@@ -36,7 +52,7 @@ impl Dialect {
                 .terminator(csv::Terminator::Any(b'\n')),
             Dialect::Excel => builder.delimiter(b';').terminator(csv::Terminator::CRLF),
         };
-        builder.from_writer(Vec::new())
+        builder
     }
 
     /// The finished bytes, with the BOM in front for Excel.

@@ -7,7 +7,7 @@ pub mod ladder;
 pub mod table;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Whether to colour, decided once per run (spec §4: `auto` colours only a
 /// terminal and honours `NO_COLOR`) and passed down.
@@ -59,27 +59,105 @@ pub fn deliver(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let shown = path.display();
-    if path.is_dir() {
-        return Err(format!("cannot write {shown}: it is a directory"));
+    let mut spool = Spool::create(Some(path))?;
+    spool
+        .file
+        .write_all(bytes)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    spool.deliver()
+}
+
+/// An output too large to build in memory: written into a temporary file as
+/// it is made, then renamed over `-o FILE` (atomic, as [`write_atomically`])
+/// or copied to standard output. Dropped before [`Spool::deliver`], it
+/// removes its temporary file, so a failed run leaves nothing behind and
+/// prints nothing.
+pub struct Spool {
+    temp: PathBuf,
+    target: Option<PathBuf>,
+    file: std::fs::File,
+    delivered: bool,
+}
+
+impl Spool {
+    /// The temporary file for `target` (`None`: standard output). A target
+    /// that is a directory is refused here, before any work is done.
+    pub fn create(target: Option<&Path>) -> Result<Spool, String> {
+        let temp = match target {
+            Some(path) => {
+                if path.is_dir() {
+                    return Err(format!(
+                        "cannot write {}: it is a directory",
+                        path.display()
+                    ));
+                }
+                let dir = match path.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p,
+                    _ => Path::new("."),
+                };
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "output".into());
+                dir.join(format!(".{name}.trappa-{}.tmp", std::process::id()))
+            }
+            None => std::env::temp_dir().join(format!("trappa-{}.stdout.tmp", std::process::id())),
+        };
+        let shown = target.unwrap_or(&temp).display().to_string();
+        let file =
+            std::fs::File::create(&temp).map_err(|e| format!("cannot write {shown}: {e}"))?;
+        Ok(Spool {
+            temp,
+            target: target.map(Path::to_path_buf),
+            file,
+            delivered: false,
+        })
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    let temp = dir.join(format!(".{name}.trappa-{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&temp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&temp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&temp);
-        return Err(format!("cannot write {shown}: {e}"));
+
+    /// A second handle on the temporary file, for a writer to own.
+    pub fn writer(&self) -> Result<std::fs::File, String> {
+        self.file
+            .try_clone()
+            .map_err(|e| format!("cannot write {}: {e}", self.temp.display()))
     }
-    Ok(())
+
+    /// Puts the finished output in place: renamed over the target, or copied
+    /// to standard output.
+    pub fn deliver(mut self) -> Result<(), String> {
+        let shown = self
+            .target
+            .as_deref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "standard output".into());
+        self.file
+            .sync_all()
+            .map_err(|e| format!("cannot write {shown}: {e}"))?;
+        match &self.target {
+            Some(path) => std::fs::rename(&self.temp, path)
+                .map_err(|e| format!("cannot write {shown}: {e}"))?,
+            None => {
+                let mut finished = std::fs::File::open(&self.temp)
+                    .map_err(|e| format!("cannot write {shown}: {e}"))?;
+                let mut stdout = std::io::stdout().lock();
+                match std::io::copy(&mut finished, &mut stdout).and_then(|_| stdout.flush()) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                    Err(e) => return Err(format!("cannot write to standard output: {e}")),
+                }
+                let _ = std::fs::remove_file(&self.temp);
+            }
+        }
+        self.delivered = true;
+        Ok(())
+    }
+}
+
+impl Drop for Spool {
+    fn drop(&mut self) {
+        if !self.delivered {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
 }
 
 #[cfg(test)]
