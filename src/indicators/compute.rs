@@ -292,6 +292,19 @@ pub struct StepChange {
     pub to: Step,
 }
 
+/// "bygglov (2→3)": how the report's change lists show a move.
+impl std::fmt::Display for StepChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} ({}→{})",
+            self.id,
+            self.from.number(),
+            self.to.number()
+        )
+    }
+}
+
 /// The first service with each id. A checked inventory has unique ids
 /// (E003); taking the first keeps a duplicate from being counted twice.
 fn by_id<'s, 'a>(

@@ -172,12 +172,7 @@ pub fn blocks(report: &Report, lang: Lang, width: Option<usize>) -> Vec<Block> {
             list(changes.retired.clone())
         ));
         let moves = |moves: &[crate::indicators::compute::StepChange]| {
-            list(
-                moves
-                    .iter()
-                    .map(|m| format!("{} ({}→{})", m.id, m.from.number(), m.to.number()))
-                    .collect(),
-            )
+            list(moves.iter().map(ToString::to_string).collect())
         };
         bullets.push(format!(
             "{}: {}",

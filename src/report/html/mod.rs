@@ -528,12 +528,7 @@ fn changes(report: &Report, lang: Lang) -> Option<Section> {
         }
     };
     let moves = |moves: &[crate::indicators::compute::StepChange]| {
-        list(
-            moves
-                .iter()
-                .map(|m| format!("{} ({}→{})", m.id, m.from.number(), m.to.number()))
-                .collect(),
-        )
+        list(moves.iter().map(ToString::to_string).collect())
     };
     let content = format!(
         "<dl class=\"change-list\">\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n</dl>\n",
