@@ -1,7 +1,7 @@
 //! The benchmark's baseline: reads the same files `trappa check` reads and
 //! only deserializes each one with serde-saphyr (into a `serde_json::Value`,
-//! a plain untyped tree), under the same budget and alias limits as
-//! `src/inventory/load.rs`: no positions, no decoding, no checks, no output.
+//! a plain untyped tree), under the very parser options of
+//! `src/inventory/load.rs` (`load::options()`): no positions, no decoding, no checks, no output.
 //! `scripts/bench.sh` divides `check`'s time by this one's.
 //!
 //! ```sh
@@ -12,9 +12,9 @@
 //! for one core), so the ratio compares like with like.
 
 use rayon::prelude::*;
-use serde_saphyr::{Budget, DuplicateKeyPolicy};
 use std::path::PathBuf;
-use trappa::{limits, paths, source};
+use trappa::inventory::load;
+use trappa::{paths, source};
 
 fn main() {
     let roots: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
@@ -47,22 +47,5 @@ fn main() {
 }
 
 fn parse(text: &str) -> bool {
-    let mut budget = Budget::default();
-    budget.max_depth = limits::MAX_DEPTH;
-    budget.max_nodes = limits::MAX_NODES;
-    budget.max_events = limits::MAX_NODES * 2;
-    budget.max_aliases = limits::MAX_ALIASES;
-    budget.max_documents = 1;
-    budget.max_reader_input_bytes = Some(limits::MAX_FILE_BYTES as usize);
-    let mut alias_limits = serde_saphyr::options::AliasLimits::default();
-    alias_limits.max_total_replayed_events = limits::MAX_ALIAS_REPLAYED_EVENTS;
-    let options = serde_saphyr::options! {
-        budget: Some(budget),
-        duplicate_keys: DuplicateKeyPolicy::PassThrough,
-        strict_booleans: true,
-        with_snippet: false,
-        alias_limits: alias_limits,
-        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::AsString,
-    };
-    serde_saphyr::from_str_with_options::<serde_json::Value>(text, options).is_ok()
+    serde_saphyr::from_str_with_options::<serde_json::Value>(text, load::options()).is_ok()
 }

@@ -72,17 +72,7 @@ impl Node {
 /// Parses one YAML document under the limits of [`crate::limits`].
 /// An error is E001, at the place the parser stopped.
 pub fn parse(file: &str, text: &str) -> Result<Node, Diagnostic> {
-    let options = serde_saphyr::options! {
-        budget: Some(budget()),
-        // Duplicates are passed through and reported by the decoder, which
-        // can go on and find the file's other problems in the same run.
-        duplicate_keys: DuplicateKeyPolicy::PassThrough,
-        strict_booleans: true,
-        with_snippet: false,
-        alias_limits: alias_limits(),
-        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::AsString,
-    };
-    match serde_saphyr::from_str_with_options::<Spanned<RawValue>>(text, options) {
+    match serde_saphyr::from_str_with_options::<Spanned<RawValue>>(text, options()) {
         Ok(root) => Ok(into_node(root, text)),
         Err(error) => Err(to_diagnostic(file, &error)),
     }
@@ -97,6 +87,22 @@ fn budget() -> Budget {
     budget.max_documents = 1;
     budget.max_reader_input_bytes = Some(limits::MAX_FILE_BYTES as usize);
     budget
+}
+
+/// The parser settings every file is read with: the limits of
+/// [`crate::limits`], strict booleans, duplicates passed through. Public so
+/// the benchmark's bare-parse baseline reads files exactly as `check` does.
+pub fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: Some(budget()),
+        // Duplicates are passed through and reported by the decoder, which
+        // can go on and find the file's other problems in the same run.
+        duplicate_keys: DuplicateKeyPolicy::PassThrough,
+        strict_booleans: true,
+        with_snippet: false,
+        alias_limits: alias_limits(),
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::AsString,
+    }
 }
 
 fn alias_limits() -> serde_saphyr::options::AliasLimits {
