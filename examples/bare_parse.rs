@@ -1,7 +1,7 @@
 //! The benchmark's baseline: reads the same files `trappa check` reads and
 //! only deserializes each one with serde-saphyr (into a `serde_json::Value`,
-//! a plain untyped tree), under the very parser options of
-//! `src/inventory/load.rs` (`load::options()`): no positions, no decoding, no checks, no output.
+//! a plain untyped tree), with serde-saphyr's budget set to trappa's limits
+//! (`src/limits.rs`): no positions, no decoding, no checks, no output.
 //! `scripts/bench.sh` divides `check`'s time by this one's.
 //!
 //! ```sh
@@ -13,8 +13,7 @@
 
 use rayon::prelude::*;
 use std::path::PathBuf;
-use trappa::inventory::load;
-use trappa::{paths, source};
+use trappa::{limits, paths, source};
 
 fn main() {
     let roots: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
@@ -47,5 +46,23 @@ fn main() {
 }
 
 fn parse(text: &str) -> bool {
-    serde_saphyr::from_str_with_options::<serde_json::Value>(text, load::options()).is_ok()
+    serde_saphyr::from_str_with_options::<serde_json::Value>(text, options()).is_ok()
+}
+
+/// trappa's limits and YAML 1.2 booleans; duplicate keys are let through, as
+/// `check` lets them through to report them with the file's other problems.
+fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = limits::MAX_DEPTH;
+    budget.max_nodes = limits::MAX_NODES;
+    budget.max_aliases = limits::MAX_ALIASES;
+    budget.max_documents = 1;
+    budget.max_reader_input_bytes = Some(limits::MAX_FILE_BYTES as usize);
+    serde_saphyr::options! {
+        budget: Some(budget),
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
+        strict_booleans: true,
+        with_snippet: false,
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::AsString,
+    }
 }

@@ -19,9 +19,10 @@ pub const MAX_NODES: usize = 1_000_000;
 /// Most alias uses (`*name`) in one file.
 pub const MAX_ALIASES: usize = 1_000;
 
-/// Most parser events replayed by alias expansion in one file: this is what
-/// stops a "billion laughs" alias bomb after a bounded amount of work.
-pub const MAX_ALIAS_REPLAYED_EVENTS: usize = 100_000;
+/// Most YAML nodes copied by aliases in one file (each `*name` costs the size
+/// of what it names): this is what stops a "billion laughs" alias bomb after
+/// a bounded amount of work and memory.
+pub const MAX_ALIAS_COPIED_NODES: usize = 100_000;
 
 /// Deepest path searched below a directory given on the command line.
 pub const MAX_DIRECTORY_DEPTH: usize = 32;
