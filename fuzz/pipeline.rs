@@ -135,7 +135,7 @@ pub fn run(bytes: &[u8]) {
     ];
     for subject in [Subject::Services, Subject::Indicators] {
         for format in formats {
-            let bytes = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+            let bytes = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
             let out = Box::new(Shared(bytes.clone()));
             let Ok(mut exporter) = Exporter::new(subject, format, Lang::Sv, out) else {
                 continue;
@@ -144,7 +144,7 @@ pub fn run(bytes: &[u8]) {
                 && exporter.finish().is_ok()
                 && format == Format::Json
             {
-                assert_json(&String::from_utf8_lossy(&bytes.borrow()));
+                assert_json(&String::from_utf8_lossy(&bytes.lock().unwrap()));
             }
         }
     }
@@ -156,11 +156,13 @@ pub fn run(bytes: &[u8]) {
 }
 
 /// An in-memory output the exporter can own while the caller reads it after.
-struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+/// A writer the test keeps a handle on; `Send` because the xlsx writer
+/// streams its zip through a `Send` writer.
+struct Shared(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
 
 impl std::io::Write for Shared {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
+        self.0.lock().unwrap().extend_from_slice(buf);
         Ok(buf.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {

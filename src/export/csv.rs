@@ -9,7 +9,7 @@ use std::io::Write;
 /// sits in memory whole.
 pub struct CsvTable {
     dialect: Dialect,
-    writer: ::csv::Writer<Box<dyn Write>>,
+    writer: ::csv::Writer<Box<dyn Write + Send>>,
 }
 
 fn write_error(e: ::csv::Error) -> String {
@@ -18,7 +18,11 @@ fn write_error(e: ::csv::Error) -> String {
 
 impl CsvTable {
     /// A table with its header row written.
-    pub fn new(dialect: Dialect, header: &[&str], out: Box<dyn Write>) -> Result<CsvTable, String> {
+    pub fn new(
+        dialect: Dialect,
+        header: &[&str],
+        out: Box<dyn Write + Send>,
+    ) -> Result<CsvTable, String> {
         let mut writer = dialect
             .streaming_writer(out)
             .map_err(|e| format!("cannot write CSV: {e}"))?;

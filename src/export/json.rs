@@ -9,7 +9,7 @@ use std::io::Write;
 
 pub struct JsonList {
     names: Vec<&'static str>,
-    out: Box<dyn Write>,
+    out: Box<dyn Write + Send>,
     rows: usize,
 }
 
@@ -23,7 +23,7 @@ impl JsonList {
         header: &[(&str, Value)],
         list: &str,
         names: Vec<&'static str>,
-        mut out: Box<dyn Write>,
+        mut out: Box<dyn Write + Send>,
     ) -> Result<JsonList, String> {
         let mut text = String::from("{\n");
         for (key, value) in header {
@@ -104,16 +104,15 @@ fn value(cell: Cell) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::cell::RefCell;
-    use std::rc::Rc;
+    use std::sync::{Arc, Mutex};
 
     /// An output the list owns while the test reads it afterwards.
     #[derive(Clone, Default)]
-    struct Shared(Rc<RefCell<Vec<u8>>>);
+    struct Shared(Arc<Mutex<Vec<u8>>>);
 
     impl Write for Shared {
         fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(buf);
+            self.0.lock().unwrap().extend_from_slice(buf);
             Ok(buf.len())
         }
         fn flush(&mut self) -> std::io::Result<()> {
@@ -146,7 +145,7 @@ mod tests {
         ])
         .unwrap();
         list.finish().unwrap();
-        let text = String::from_utf8(out.0.borrow().clone()).unwrap();
+        let text = String::from_utf8(out.0.lock().unwrap().clone()).unwrap();
         let document: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(document["trappa_export"], 1);
         assert_eq!(document["services"][0]["year"], Value::from(2014));
@@ -161,7 +160,7 @@ mod tests {
         let out = Shared::default();
         let list = JsonList::new(&[], "indicators", vec!["kpi"], Box::new(out.clone())).unwrap();
         list.finish().unwrap();
-        let document: Value = serde_json::from_slice(&out.0.borrow()).unwrap();
+        let document: Value = serde_json::from_slice(&out.0.lock().unwrap()).unwrap();
         assert_eq!(document["indicators"], Value::Array(vec![]));
     }
 }

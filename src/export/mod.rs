@@ -57,9 +57,9 @@ pub struct Exporter {
 enum Sink {
     Csv(Box<CsvTable>),
     Json(JsonList),
-    /// The workbook is assembled in memory (rows in constant-memory temp
-    /// files) and written to `out` when finished.
-    Xlsx(Box<Workbook>, Box<dyn Write>),
+    /// Rows wait in rust_xlsxwriter's constant-memory temporary files; the
+    /// zip is streamed to `out` when finished.
+    Xlsx(Box<Workbook>, Box<dyn Write + Send>),
 }
 
 /// The workbook with the sheets the subject needs.
@@ -77,7 +77,7 @@ impl Exporter {
         subject: Subject,
         format: Format,
         lang: Lang,
-        out: Box<dyn Write>,
+        out: Box<dyn Write + Send>,
     ) -> Result<Exporter, String> {
         let names = match subject {
             Subject::Services => columns::names(&columns::services()),
@@ -179,9 +179,8 @@ impl Exporter {
             Sink::Csv(table) => table.finish(),
             Sink::Json(list) => list.finish(),
             Sink::Xlsx(book, mut out) => {
-                let bytes = book.book.finish()?;
-                out.write_all(&bytes)
-                    .and_then(|()| out.flush())
+                book.book.finish(&mut out)?;
+                out.flush()
                     .map_err(|e| format!("cannot write the workbook: {e}"))
             }
         }

@@ -118,8 +118,10 @@ impl XlsxBook {
         Ok(())
     }
 
-    /// Sets widths and autofilters, then the workbook's bytes.
-    pub fn finish(mut self) -> Result<Vec<u8>, String> {
+    /// Sets widths and autofilters, then writes the workbook to `out`. The
+    /// zip is streamed to `out` (the temporary output file), not assembled
+    /// in memory first, so memory stays flat whatever the workbook's size.
+    pub fn finish(mut self, out: impl std::io::Write + Send) -> Result<(), String> {
         for (index, sheet) in self.sheets.iter().enumerate() {
             let worksheet = self
                 .workbook
@@ -147,7 +149,7 @@ impl XlsxBook {
             .set_creation_datetime(&created)
             .set_title("trappa export");
         self.workbook.set_properties(&properties);
-        self.workbook.save_to_buffer().map_err(xlsx_error)
+        self.workbook.save_to_writer(out).map_err(xlsx_error)
     }
 }
 
@@ -242,6 +244,8 @@ mod tests {
         let widths = &book.sheets[0].widths;
         // Capped; ten characters (not eleven bytes); "145.5" beats "n" + button.
         assert_eq!(widths, &[MAX_WIDTH, 10, 5]);
-        assert!(book.finish().unwrap().starts_with(b"PK"));
+        let mut bytes = Vec::new();
+        book.finish(&mut bytes).unwrap();
+        assert!(bytes.starts_with(b"PK"));
     }
 }
