@@ -83,3 +83,24 @@ fn man_page_is_roff_with_every_command() {
         );
     }
 }
+
+#[test]
+fn every_page_the_man_page_names_can_be_printed() {
+    for name in subcommands() {
+        let output = trappa(&["man", &name]);
+        assert_eq!(output.status.code(), Some(0), "trappa man {name}");
+        let page = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            page.contains(&format!("\n.TH trappa-{name} 1 ")),
+            "trappa man {name}: {page}"
+        );
+        assert!(page.contains(&format!("\\fBtrappa {name}\\fR")), "{page}");
+    }
+    let output = trappa(&["man", "nope"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "an unknown command is a usage error"
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("the commands are: check"));
+}

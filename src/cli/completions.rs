@@ -2,6 +2,7 @@
 //! so they can never disagree with the commands.
 
 use super::{Cli, Context, trouble};
+use crate::exit;
 use clap::{Args, CommandFactory};
 use clap_complete::Shell;
 
@@ -13,7 +14,12 @@ pub struct CompletionsArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ManArgs {}
+pub struct ManArgs {
+    /// A command whose page to print (the page trappa(1) names trappa-COMMAND(1));
+    /// without it, the page of trappa itself
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
 
 pub(super) fn run_completions(args: &CompletionsArgs, context: &Context) -> i32 {
     let mut command = Cli::command();
@@ -22,9 +28,31 @@ pub(super) fn run_completions(args: &CompletionsArgs, context: &Context) -> i32 
     context.deliver_bytes(&script)
 }
 
-pub(super) fn run_man(_args: &ManArgs, context: &Context) -> i32 {
+pub(super) fn run_man(args: &ManArgs, context: &Context) -> i32 {
+    let mut trappa = Cli::command();
+    // Subcommands get the global flags and their page name (display name
+    // "trappa-check", as trappa(1) lists them) once the whole command is built.
+    trappa.build();
+    let command = match &args.command {
+        None => trappa,
+        Some(name) => match trappa.find_subcommand(name).filter(|_| name != "help") {
+            Some(sub) => sub.clone(),
+            None => {
+                let names: Vec<&str> = trappa
+                    .get_subcommands()
+                    .map(|sub| sub.get_name())
+                    .filter(|sub| *sub != "help")
+                    .collect();
+                eprintln!(
+                    "trappa: error: no manual page for `{name}`; the commands are: {}",
+                    names.join(", ")
+                );
+                return exit::TROUBLE;
+            }
+        },
+    };
     let mut page = Vec::new();
-    match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+    match clap_mangen::Man::new(command).render(&mut page) {
         Ok(()) => context.deliver_bytes(&page),
         Err(e) => trouble(&format!("cannot render the manual page: {e}")),
     }

@@ -102,8 +102,10 @@ pub enum Command {
         after_help = "Example:\n  trappa completions bash > ~/.local/share/bash-completion/completions/trappa"
     )]
     Completions(CompletionsArgs),
-    /// Print the manual page (roff)
-    #[command(after_help = "Example:\n  trappa man > trappa.1 && man ./trappa.1")]
+    /// Print the manual page (roff), or a command's page (trappa-COMMAND)
+    #[command(
+        after_help = "Examples:\n  trappa man > trappa.1 && man ./trappa.1\n  trappa man check > trappa-check.1"
+    )]
     Man(ManArgs),
 }
 
