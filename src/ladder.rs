@@ -102,6 +102,25 @@ pub enum Fact {
     SharedWith(Vec<String>),
 }
 
+impl Fact {
+    /// A stable id for machine-readable output (classify JSON); the words
+    /// are in `i18n::fact`.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Fact::DownloadForm => "download_form",
+            Fact::Interactive(_) => "interactive",
+            Fact::SubmittedOffline => "offline_submission",
+            Fact::SubmittedOnline => "online_submission",
+            Fact::PasswordLogin => "password_login",
+            Fact::EidLogin => "eid_login",
+            Fact::EidSigning => "eid_signing",
+            Fact::PrefillRegistry => "registry_prefill",
+            Fact::Exchange(_) => "exchange",
+            Fact::SharedWith(_) => "shared_with",
+        }
+    }
+}
+
 /// What a service lacks for a step it does not reach.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -431,5 +450,27 @@ mod tests {
         assert_eq!(Step::parse_name("4"), Some(Step::Integration));
         assert_eq!(Step::parse_name("5"), None);
         assert_eq!(Step::parse_name("transact"), None);
+    }
+
+    #[test]
+    fn every_fact_has_its_own_id() {
+        let facts = [
+            Fact::DownloadForm,
+            Fact::Interactive(vec![]),
+            Fact::SubmittedOffline,
+            Fact::SubmittedOnline,
+            Fact::PasswordLogin,
+            Fact::EidLogin,
+            Fact::EidSigning,
+            Fact::PrefillRegistry,
+            Fact::Exchange(vec![]),
+            Fact::SharedWith(vec![]),
+        ];
+        let ids: std::collections::BTreeSet<&str> = facts.iter().map(Fact::id).collect();
+        assert_eq!(ids.len(), facts.len());
+        assert!(
+            ids.iter()
+                .all(|id| id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+        );
     }
 }

@@ -4,7 +4,7 @@ use super::table::{Fit, Layout, keep_whole, new_table};
 use crate::classified::ClassifiedService;
 use crate::i18n::{self, Lang};
 use crate::inventory::model::{Inventory, Vocabulary};
-use crate::ladder::Step;
+use crate::ladder::{Fact, Step};
 use serde_json::json;
 
 fn headers(lang: Lang) -> Vec<String> {
@@ -159,10 +159,12 @@ pub fn json(inventory: &Inventory, services: &[ClassifiedService], lang: Lang) -
                 "step_name": i18n::step_name(cl.step, lang),
                 "declared_step": s.declared_step.map(Step::number),
                 "target_step": s.target_step.map(Step::number),
-                "decided_by": cl.decided_by.iter().map(|f| i18n::fact(f, lang)).collect::<Vec<_>>(),
-                "not_counted": cl.not_counted.iter().map(|f| i18n::fact(f, lang)).collect::<Vec<_>>(),
+                // Stable ids; the words in `--lang` beside them in `*_text`.
+                "decided_by": cl.decided_by.iter().map(Fact::id).collect::<Vec<_>>(),
+                "decided_by_text": cl.decided_by.iter().map(|f| i18n::fact(f, lang)).collect::<Vec<_>>(),
+                "not_counted": cl.not_counted.iter().map(Fact::id).collect::<Vec<_>>(),
+                "not_counted_text": cl.not_counted.iter().map(|f| i18n::fact(f, lang)).collect::<Vec<_>>(),
                 "next_step": next.map(Step::number),
-                // Stable ids, as in `export`; the words in `--lang` beside them.
                 "next_step_missing": cl.missing,
                 "next_step_missing_text": cl.missing.iter().map(|m| i18n::missing(*m, lang)).collect::<Vec<_>>(),
                 "reasons": i18n::reasons(cl, lang),
