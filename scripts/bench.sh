@@ -172,7 +172,7 @@ measure "export --format csv" "$TOTAL_SERVICES" "$BYTES" -- "$TRAPPA" export "$M
 measure "export --indicators" "$TOTAL_SERVICES" "$BYTES" -- "$TRAPPA" export "$MAIN" --indicators -o "$WORK/out/indicators.csv"
 
 # ---------------------------------------------------------------------------
-echo "== memory of compare and export: 290 and 2 900 files ($SMALL_SERVICES services each)"
+echo "== memory of compare and export (csv and xlsx): 290 and 2 900 files ($SMALL_SERVICES services each)"
 SMALL_1="$WORK/corpus-$ORGS-$SMALL_SERVICES-1"
 SMALL_10="$WORK/corpus-$ORGS-$SMALL_SERVICES-10"
 gen "$SMALL_1" 1 "$SMALL_SERVICES" && gen "$SMALL_10" 10 "$SMALL_SERVICES"
@@ -180,9 +180,10 @@ declare -A RSS
 for corpus in "$SMALL_1" "$SMALL_10"; do
   n=$(files_in "$corpus")
   b=$(bytes_in "$corpus")
-  for command in compare export; do
-    if measure "$command, $n files" "$((n * SMALL_SERVICES))" "$b" -- "$TRAPPA" "$command" "$corpus" --format csv -o "$WORK/out/$command-$n.csv"; then
-      RSS[$command-$n]=$RSS_MB
+  for job in "compare csv" "export csv" "export xlsx"; do
+    read -r command format <<< "$job"
+    if measure "$command $format, $n files" "$((n * SMALL_SERVICES))" "$b" -- "$TRAPPA" "$command" "$corpus" --format "$format" -o "$WORK/out/$command-$n.$format"; then
+      RSS[$command-$format-$n]=$RSS_MB
     fi
   done
 done
@@ -214,14 +215,14 @@ r=$(ratio "$CHECK" "$BARE")
 echo "check / bare parse: $CHECK s / $BARE s = ${r}× (target ≤ 1.25×): $(verdict "$r" 0 1.25)"
 s=$(ratio "$CHECK_ONE" "$CHECK")
 echo "both cores: check used ${CHECK_CPU}% CPU; one thread $CHECK_ONE s, all threads $CHECK s = ${s}× faster (target: more than one core used, > 150% CPU): $(verdict "$CHECK_CPU" 150 100000)"
-for command in compare export; do
-  a=${RSS[$command-$ORGS]:-}
-  b=${RSS[$command-$((ORGS * 10))]:-}
+for job in compare-csv export-csv export-xlsx; do
+  a=${RSS[$job-$ORGS]:-}
+  b=${RSS[$job-$((ORGS * 10))]:-}
   if [ -n "$a" ] && [ -n "$b" ]; then
     f=$(ratio "$b" "$a")
-    echo "$command peak RSS: $a MB at $ORGS files, $b MB at $((ORGS * 10)) files = ${f}× (target flat, ≤ 1.5×): $(verdict "$f" 0 1.5)"
+    echo "${job/-/ } peak RSS: $a MB at $ORGS files, $b MB at $((ORGS * 10)) files = ${f}× (target flat, ≤ 1.5×): $(verdict "$f" 0 1.5)"
   else
-    echo "$command peak RSS: not measured (FAILED above)"
+    echo "${job/-/ } peak RSS: not measured (FAILED above)"
   fi
 done
 base=${SCALE_CHECK[1]:-}

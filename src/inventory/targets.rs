@@ -144,7 +144,9 @@ fn target(d: &mut Decoder, node: &Node) -> Option<Target> {
     let department = fields
         .get("department")
         .and_then(|n| d.text(n, "department"));
-    let baseline = fields.get("baseline").and_then(|n| baseline(d, n, unit));
+    let baseline = fields
+        .get("baseline")
+        .and_then(|n| baseline(d, n, unit, by));
     Some(Target {
         indicator: indicator?,
         goal,
@@ -190,12 +192,28 @@ fn value(d: &mut Decoder, node: &Node, path: &str, unit: Option<Unit>) -> Option
     v
 }
 
-fn baseline(d: &mut Decoder, node: &Node, unit: Option<Unit>) -> Option<Baseline> {
+/// The starting point of the trend line; its year must come before `by`.
+fn baseline(
+    d: &mut Decoder,
+    node: &Node,
+    unit: Option<Unit>,
+    by: Option<i32>,
+) -> Option<Baseline> {
     let fields = d.mapping(node, "baseline", BASELINE_KEYS)?;
-    let year = d
-        .require(&fields, "year", "baseline")
+    let year_node = d.require(&fields, "year", "baseline");
+    let year = year_node
         .and_then(|n| d.integer(n, "baseline.year", 2000, 2100))
         .map(|y| y as i32);
+    if let (Some(node), Some(year), Some(by)) = (year_node, year, by)
+        && year >= by
+    {
+        d.e002(
+            node.pos,
+            format!("`baseline.year: {year}` is not before `by: {by}`"),
+            Some("the baseline is where the trend starts: a year before the target year".into()),
+        );
+        return None;
+    }
     let value = d
         .require(&fields, "value", "baseline")
         .and_then(|n| value(d, n, "baseline.value", unit));
