@@ -193,12 +193,7 @@ fn value(d: &mut Decoder, node: &Node, path: &str, unit: Option<Unit>) -> Option
 }
 
 /// The starting point of the trend line; its year must come before `by`.
-fn baseline(
-    d: &mut Decoder,
-    node: &Node,
-    unit: Option<Unit>,
-    by: Option<i32>,
-) -> Option<Baseline> {
+fn baseline(d: &mut Decoder, node: &Node, unit: Option<Unit>, by: Option<i32>) -> Option<Baseline> {
     let fields = d.mapping(node, "baseline", BASELINE_KEYS)?;
     let year_node = d.require(&fields, "year", "baseline");
     let year = year_node
