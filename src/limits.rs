@@ -24,5 +24,17 @@ pub const MAX_ALIASES: usize = 1_000;
 /// a bounded amount of work and memory.
 pub const MAX_ALIAS_COPIED_NODES: usize = 100_000;
 
+/// Most bytes of text copied by aliases in one file: one alias to a long
+/// text costs its length, not one node.
+pub const MAX_ALIAS_COPIED_BYTES: usize = 8 * 1024 * 1024;
+
+/// Most YAML nodes kept for anchors (`&name`) in one file. Each anchored
+/// value is stored once more for the aliases to come, and an anchor inside
+/// an anchor is stored again, so this bounds that memory.
+pub const MAX_ANCHORED_NODES: usize = 200_000;
+
+/// Most bytes of text kept for anchors in one file.
+pub const MAX_ANCHORED_BYTES: usize = 8 * 1024 * 1024;
+
 /// Deepest path searched below a directory given on the command line.
 pub const MAX_DIRECTORY_DEPTH: usize = 32;

@@ -278,6 +278,60 @@ fn hostile_files_are_refused_with_a_located_diagnostic_and_exit_1() {
             1,
             "document",
         ),
+        // Anchors inside anchors: each level keeps its value again for the
+        // aliases to come, 23 × 300 000 nodes: past what anchors may keep.
+        (
+            "nested-anchors",
+            format!(
+                "{}{}{}\n",
+                (0..23).map(|i| format!("&a{i} [")).collect::<String>(),
+                vec!["1"; 300_000].join(","),
+                "]".repeat(23)
+            )
+            .into_bytes(),
+            "E001",
+            1,
+            0,
+            "anchored values",
+        ),
+        // An anchor on every item: what anchors keep is counted too.
+        (
+            "anchor-per-item",
+            (0..250_000)
+                .map(|i| format!("- &a{i} 1\n"))
+                .collect::<String>()
+                .into_bytes(),
+            "E001",
+            200_001,
+            0,
+            "anchored values",
+        ),
+        // Two aliases to a 5 MB text: few nodes, but 10 MB copied.
+        (
+            "alias-to-long-text",
+            format!("a: &a {}\nb: [*a, *a]\n", "x".repeat(5_000_000)).into_bytes(),
+            "E001",
+            2,
+            9,
+            "aliases expand",
+        ),
+        // 22 levels inside each anchor, each anchor inside the next through
+        // an alias: the nesting the limit is about, reached through aliases.
+        (
+            "depth-through-aliases",
+            {
+                let nest = |x: &str| format!("{}{x}{}", "[".repeat(22), "]".repeat(22));
+                let mut text = format!("x0: &a0 {}\n", nest("1"));
+                for k in 1..10 {
+                    text.push_str(&format!("x{k}: &a{k} {}\n", nest(&format!("*a{}", k - 1))));
+                }
+                text.into_bytes()
+            },
+            "E001",
+            2,
+            31,
+            "nesting",
+        ),
         // A scalar, a list: YAML, but not an inventory.
         ("scalar", b"just text\n".to_vec(), "E002", 1, 1, "inventory"),
         ("list", b"- trappa: 1\n".to_vec(), "E002", 1, 1, "inventory"),

@@ -9,8 +9,9 @@
 //! the syntax accepted is the same.
 //!
 //! The limits are enforced here, as the events arrive, so a hostile file
-//! stops after bounded work: nesting depth, node count (aliases expanded),
-//! alias uses, nodes copied by aliases, and one document per file.
+//! stops after bounded work and memory: nesting depth (also through
+//! aliases), node count (aliases expanded), alias uses, nodes and bytes
+//! copied by aliases, nodes and bytes kept for anchors, one document.
 
 use super::{Node, Value, scalar};
 use crate::diagnostic::{Code, Diagnostic, Pos};
@@ -70,6 +71,37 @@ struct Open {
     pos: Pos,
     anchor: usize,
     kind: OpenKind,
+    /// What its children so far weigh, itself included.
+    size: Size,
+}
+
+/// What a subtree weighs: what an alias to it copies, what an anchor on it
+/// keeps, and how deep it nests (0 for a scalar).
+#[derive(Clone, Copy, Debug, Default)]
+struct Size {
+    nodes: usize,
+    bytes: usize,
+    depth: usize,
+}
+
+impl Size {
+    fn of_scalar(node: &Node) -> Size {
+        let text = match &node.value {
+            Value::Str { text, .. } => text.len(),
+            _ => 0,
+        };
+        Size {
+            nodes: 1,
+            bytes: text + node.raw.as_deref().map_or(0, str::len),
+            depth: 0,
+        }
+    }
+
+    fn add_child(&mut self, child: Size) {
+        self.nodes += child.nodes;
+        self.bytes += child.bytes;
+        self.depth = self.depth.max(child.depth + 1);
+    }
 }
 
 enum OpenKind {
@@ -78,11 +110,11 @@ enum OpenKind {
     Map(Vec<(Node, Node)>, Option<Node>),
 }
 
-/// A completed anchored node (`&name`), and how many nodes it holds, which
-/// is what each alias to it (`*name`) costs.
+/// A completed anchored node (`&name`), and its size, which is what each
+/// alias to it (`*name`) costs.
 struct Anchored {
     node: Node,
-    size: usize,
+    size: Size,
 }
 
 #[derive(Default)]
@@ -93,7 +125,10 @@ struct Builder {
     documents: usize,
     nodes: usize,
     aliases: usize,
-    copied: usize,
+    /// Copied by aliases so far.
+    copied: Size,
+    /// Kept for anchors so far: every anchored value is stored once more.
+    kept: Size,
 }
 
 impl Builder {
@@ -113,7 +148,14 @@ impl Builder {
                 self.count_nodes(1, &span)?;
                 let pos = pos_of(&span);
                 let plain = style == ScalarStyle::Plain;
-                let core_tag = tag.as_deref().and_then(|t| t.core_suffix());
+                // `!` alone (the non-specific tag) makes a scalar text (YAML 1.2 §6.9.1).
+                let core_tag = tag.as_deref().and_then(|t| {
+                    if t.handle().is_empty() && t.suffix() == "!" {
+                        Some("str")
+                    } else {
+                        t.core_suffix()
+                    }
+                });
                 let value = scalar::resolve(&value, plain, core_tag)
                     .map_err(|message| Refusal::new(pos, message, None))?;
                 // Numbers, booleans and nulls keep the spelling they were written
@@ -122,7 +164,9 @@ impl Builder {
                     Value::Str { .. } => None,
                     _ => span.slice(text).filter(|s| !s.is_empty()).map(Box::from),
                 };
-                self.complete(Node { pos, value, raw }, anchor)?;
+                let node = Node { pos, value, raw };
+                let size = Size::of_scalar(&node);
+                self.complete(node, anchor, size)?;
             }
             Event::SequenceStart(style, anchor, _) => {
                 self.start(&span, style, anchor, OpenKind::Seq(Vec::new()))?
@@ -143,7 +187,7 @@ impl Builder {
                     value,
                     raw: None,
                 };
-                self.complete(node, open.anchor)?;
+                self.complete(node, open.anchor, open.size)?;
             }
             Event::Alias(id) => self.alias(id, &span, text)?,
             // Stream and document ends, and presentation details the parser
@@ -162,16 +206,18 @@ impl Builder {
     ) -> Result<(), Refusal> {
         self.count_nodes(1, span)?;
         if self.open.len() >= limits::MAX_DEPTH {
-            return Err(Refusal::new(
-                pos_of(span),
-                format!("nesting is deeper than {} levels", limits::MAX_DEPTH),
-                Some("an inventory nests at most five levels; check the indentation"),
-            ));
+            return Err(too_deep(pos_of(span)));
         }
         self.open.push(Open {
             pos: pos_of(span),
             anchor,
             kind,
+            // An empty collection is one level deep.
+            size: Size {
+                nodes: 1,
+                bytes: 0,
+                depth: 1,
+            },
         });
         Ok(())
     }
@@ -199,22 +245,29 @@ impl Builder {
                 Some(ALIAS_HELP),
             ));
         };
-        // The limits are checked before the copy is made.
-        self.copied += size;
-        if self.copied > limits::MAX_ALIAS_COPIED_NODES {
+        // Every limit is checked before the copy is made.
+        if self.open.len() + size.depth > limits::MAX_DEPTH {
+            return Err(too_deep(pos));
+        }
+        self.copied.nodes += size.nodes;
+        self.copied.bytes += size.bytes;
+        if self.copied.nodes > limits::MAX_ALIAS_COPIED_NODES
+            || self.copied.bytes > limits::MAX_ALIAS_COPIED_BYTES
+        {
             return Err(Refusal::new(
                 pos,
                 format!(
-                    "aliases expand to too much data (limit: {} YAML nodes copied)",
-                    limits::MAX_ALIAS_COPIED_NODES
+                    "aliases expand to too much data (limit: {} YAML nodes or {} MiB copied)",
+                    limits::MAX_ALIAS_COPIED_NODES,
+                    limits::MAX_ALIAS_COPIED_BYTES >> 20
                 ),
                 Some(ALIAS_HELP),
             ));
         }
-        self.count_nodes(size, span)?;
+        self.count_nodes(size.nodes, span)?;
         let mut copy = self.anchors[&id].node.clone();
         relocate(&mut copy, pos);
-        self.complete(copy, 0)
+        self.complete(copy, 0, size)
     }
 
     fn count_nodes(&mut self, more: usize, span: &Span) -> Result<(), Refusal> {
@@ -234,31 +287,51 @@ impl Builder {
 
     /// A finished node goes to its parent (or becomes the root), and is
     /// remembered when it carries an anchor.
-    fn complete(&mut self, node: Node, anchor: usize) -> Result<(), Refusal> {
+    fn complete(&mut self, node: Node, anchor: usize, size: Size) -> Result<(), Refusal> {
         if anchor != 0 {
-            let size = size_of(&node);
-            self.anchors.insert(
-                anchor,
-                Anchored {
-                    node: node.clone(),
-                    size,
-                },
-            );
+            self.keep(&node, anchor, size)?;
         }
-        match self.open.last_mut() {
-            None => self.root = Some(node),
-            Some(Open {
-                kind: OpenKind::Seq(items),
-                ..
-            }) => items.push(node),
-            Some(Open {
-                kind: OpenKind::Map(entries, waiting),
-                ..
-            }) => match waiting.take() {
+        let Some(parent) = self.open.last_mut() else {
+            self.root = Some(node);
+            return Ok(());
+        };
+        parent.size.add_child(size);
+        match &mut parent.kind {
+            OpenKind::Seq(items) => items.push(node),
+            OpenKind::Map(entries, waiting) => match waiting.take() {
                 None => *waiting = Some(node),
                 Some(key) => entries.push((key, node)),
             },
         }
+        Ok(())
+    }
+
+    /// Stores a copy of an anchored node for the aliases to come. Anchors
+    /// nested in anchors store the inner value again each time, so what is
+    /// kept has limits of its own.
+    fn keep(&mut self, node: &Node, anchor: usize, size: Size) -> Result<(), Refusal> {
+        self.kept.nodes += size.nodes;
+        self.kept.bytes += size.bytes;
+        if self.kept.nodes > limits::MAX_ANCHORED_NODES
+            || self.kept.bytes > limits::MAX_ANCHORED_BYTES
+        {
+            return Err(Refusal::new(
+                node.pos,
+                format!(
+                    "anchored values (`&name`) hold too much data (limit: {} YAML nodes or {} MiB in all)",
+                    limits::MAX_ANCHORED_NODES,
+                    limits::MAX_ANCHORED_BYTES >> 20
+                ),
+                Some(ALIAS_HELP),
+            ));
+        }
+        self.anchors.insert(
+            anchor,
+            Anchored {
+                node: node.clone(),
+                size,
+            },
+        );
         Ok(())
     }
 }
@@ -333,16 +406,12 @@ fn relocate(node: &mut Node, pos: Pos) {
     }
 }
 
-/// Nodes in a subtree, the node itself included.
-fn size_of(node: &Node) -> usize {
-    1 + match &node.value {
-        Value::Seq(items) => items.iter().map(size_of).sum(),
-        Value::Map(entries) => entries
-            .iter()
-            .map(|(key, value)| size_of(key) + size_of(value))
-            .sum(),
-        _ => 0,
-    }
+fn too_deep(pos: Pos) -> Refusal {
+    Refusal::new(
+        pos,
+        format!("nesting is deeper than {} levels", limits::MAX_DEPTH),
+        Some("an inventory nests at most five levels; check the indentation"),
+    )
 }
 
 /// The parser counts lines from 1 and columns from 0; a diagnostic counts
@@ -363,11 +432,7 @@ fn syntax_error(error: &ScanError) -> Refusal {
     // The scanner's own guard against deep flow nesting can fire before the
     // depth limit above: say what it means.
     if info.contains("recursion limit") || info.contains("nesting limit") {
-        return Refusal::new(
-            pos,
-            format!("nesting is deeper than {} levels", limits::MAX_DEPTH),
-            Some("an inventory nests at most five levels; check the indentation"),
-        );
+        return too_deep(pos);
     }
     if info.contains("unknown anchor") {
         return Refusal::new(

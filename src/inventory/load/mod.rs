@@ -254,4 +254,12 @@ mod tests {
             assert_eq!(root.pos, Pos::START);
         }
     }
+
+    #[test]
+    fn the_non_specific_tag_makes_text() {
+        let root = parse("f", "code: ! 0128\nyear: ! 2014\n").unwrap();
+        for (_, value) in map_of(&root) {
+            assert!(matches!(value.value, Value::Str { .. }), "{value:?}");
+        }
+    }
 }
