@@ -198,6 +198,12 @@ impl Tally {
         }
         tally
     }
+
+    pub fn add(&mut self, other: Tally) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+    }
 }
 
 /// Sorts one file's findings into line order (spec §3: file order, then line order).

@@ -1,14 +1,16 @@
 //! `trappa check`: every finding of every file given.
 
-use super::Context;
+use super::{Context, trouble};
 use crate::diagnostic::{Diagnostic, Tally};
 use crate::exit;
 use crate::inventory::{self, Checked};
 use crate::output;
+use crate::output::Spool;
 use crate::output::diagnostics::FileFindings;
 use crate::paths;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -33,38 +35,87 @@ pub enum CheckFormat {
     Github,
 }
 
+/// Files checked in parallel at a time. Their findings are written out
+/// before the next batch is read, so memory follows one batch, not the run;
+/// large enough that both cores stay busy across files of unequal size.
+const BATCH: usize = 256;
+
 pub(super) fn run(args: &CheckArgs, context: &Context) -> i32 {
     let expanded = paths::expand(&args.paths);
     let mut problems = expanded.problems;
-    // Files are read and checked in parallel, one per core; `collect` on an
-    // indexed parallel iterator keeps the input order, so the output is the
-    // same whatever the scheduling.
-    let results: Vec<Result<Findings, String>> = expanded
-        .files
-        .par_iter()
-        .map(|path| inventory::check_path(path).map(Findings::keep))
-        .collect();
-    let mut checked: Vec<Findings> = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(findings) => checked.push(findings),
-            Err(message) => problems.push(message),
-        }
-    }
-    let files: Vec<FileFindings> = checked.iter().map(Findings::as_file).collect();
-    let text = match args.format {
-        CheckFormat::Human => output::diagnostics::human(&files, context.color, args.quiet),
-        CheckFormat::Json => output::diagnostics::json(&files, args.quiet),
-        CheckFormat::Github => output::diagnostics::github(&files, args.quiet),
+    // The output goes into a temporary file as the batches are done, then
+    // is renamed over -o (atomic) or copied to standard output.
+    let spool = match Spool::create(context.output.as_deref()) {
+        Ok(spool) => spool,
+        Err(message) => return trouble(&message),
     };
+    let mut out = match spool.writer() {
+        Ok(file) => BufWriter::new(file),
+        Err(message) => return trouble(&message),
+    };
+    let mut tally = Tally::default();
+    let mut files_checked = 0usize;
+    // JSON gives the counts before the findings: its findings (without
+    // the text, which JSON does not show) wait for the end.
+    let mut for_json: Vec<Findings> = Vec::new();
+    let mut written = Ok(());
+    for batch in expanded.files.chunks(BATCH) {
+        // `collect` on an indexed parallel iterator keeps the input order,
+        // so the output is the same whatever the scheduling.
+        let results: Vec<Result<Findings, String>> = batch
+            .par_iter()
+            .map(|path| inventory::check_path(path).map(Findings::keep))
+            .collect();
+        let mut checked: Vec<Findings> = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                Ok(findings) => checked.push(findings),
+                Err(message) => problems.push(message),
+            }
+        }
+        files_checked += checked.len();
+        tally.add(Tally::of(checked.iter().flat_map(|c| c.diagnostics.iter())));
+        let files: Vec<FileFindings> = checked.iter().map(Findings::as_file).collect();
+        let text = match args.format {
+            CheckFormat::Human => {
+                output::diagnostics::human_findings(&files, context.color, args.quiet)
+            }
+            CheckFormat::Github => output::diagnostics::github(&files, args.quiet),
+            CheckFormat::Json => {
+                for_json.extend(checked.into_iter().map(Findings::without_text));
+                String::new()
+            }
+        };
+        written = written.and_then(|()| out.write_all(text.as_bytes()));
+    }
+    let ending = match args.format {
+        // With no file read (every path was unusable) a summary would only
+        // suggest that something was checked.
+        CheckFormat::Human if !args.quiet && files_checked > 0 => {
+            output::diagnostics::summary(files_checked, tally, context.color)
+        }
+        CheckFormat::Json => {
+            let files: Vec<FileFindings> = for_json.iter().map(Findings::as_file).collect();
+            output::diagnostics::json(&files, args.quiet)
+        }
+        _ => String::new(),
+    };
+    written = written
+        .and_then(|()| out.write_all(ending.as_bytes()))
+        .and_then(|()| out.flush());
+    drop(out);
     for problem in &problems {
         eprintln!("trappa: error: {problem}");
     }
-    let delivered = context.deliver(&text);
-    if delivered != exit::OK || !problems.is_empty() {
+    let delivered = written
+        .map_err(|e| format!("cannot write the output: {e}"))
+        .and_then(|()| spool.deliver());
+    if let Err(message) = delivered {
+        return trouble(&message);
+    }
+    if !problems.is_empty() {
         return exit::TROUBLE;
     }
-    let tally = Tally::of(checked.iter().flat_map(|c| c.diagnostics.iter()));
     exit::for_findings(tally, args.deny_warnings)
 }
 
@@ -90,6 +141,13 @@ impl Findings {
             name: source.name,
             text,
             diagnostics,
+        }
+    }
+
+    fn without_text(self) -> Findings {
+        Findings {
+            text: String::new(),
+            ..self
         }
     }
 

@@ -16,6 +16,19 @@ pub struct FileFindings<'a> {
 }
 
 pub fn human(files: &[FileFindings], color: Color, quiet: bool) -> String {
+    let mut out = human_findings(files, color, quiet);
+    // With no file read (every path was unusable) a summary would only
+    // suggest that something was checked.
+    if !quiet && !files.is_empty() {
+        let tally = Tally::of(files.iter().flat_map(|f| f.diagnostics.iter()));
+        out.push_str(&summary(files.len(), tally, color));
+    }
+    out
+}
+
+/// The findings of some files without the summary line, so that `check`
+/// can print a large run a batch of files at a time.
+pub fn human_findings(files: &[FileFindings], color: Color, quiet: bool) -> String {
     let mut out = String::new();
     for file in files {
         // Split once per file: looking each finding's line up from the start
@@ -31,11 +44,6 @@ pub fn human(files: &[FileFindings], color: Color, quiet: bool) -> String {
             }
             render_one(&mut out, d, &lines, color);
         }
-    }
-    // With no file read (every path was unusable) a summary would only
-    // suggest that something was checked.
-    if !quiet && !files.is_empty() {
-        out.push_str(&summary(files, color));
     }
     out
 }
@@ -240,9 +248,9 @@ fn source_line<'t>(lines: &[&'t str], line: u32) -> Option<&'t str> {
     Some(line.trim_end_matches('\r'))
 }
 
-fn summary(files: &[FileFindings], color: Color) -> String {
-    let tally = Tally::of(files.iter().flat_map(|f| f.diagnostics.iter()));
-    let checked = match files.len() {
+/// "checked N files: 1 error, 2 warnings".
+pub fn summary(files: usize, tally: Tally, color: Color) -> String {
+    let checked = match files {
         1 => "checked 1 file".to_string(),
         n => format!("checked {n} files"),
     };
