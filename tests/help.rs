@@ -95,6 +95,10 @@ fn every_page_the_man_page_names_can_be_printed() {
             "trappa man {name}: {page}"
         );
         assert!(page.contains(&format!("\\fBtrappa {name}\\fR")), "{page}");
+        assert!(
+            page.contains(&format!("\"trappa {}\"", env!("CARGO_PKG_VERSION"))),
+            "trappa man {name} names the package: {page}"
+        );
     }
     let output = trappa(&["man", "nope"]);
     assert_eq!(

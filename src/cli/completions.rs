@@ -52,7 +52,13 @@ pub(super) fn run_man(args: &ManArgs, context: &Context) -> i32 {
         },
     };
     let mut page = Vec::new();
-    match clap_mangen::Man::new(command).render(&mut page) {
+    // Every page names the package it comes from ("trappa 0.1.0"); by
+    // default a command's page would say "check 0.1.0".
+    let source = format!("trappa {}", env!("CARGO_PKG_VERSION"));
+    match clap_mangen::Man::new(command)
+        .source(source)
+        .render(&mut page)
+    {
         Ok(()) => context.deliver_bytes(&page),
         Err(e) => trouble(&format!("cannot render the manual page: {e}")),
     }
