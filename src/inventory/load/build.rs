@@ -16,9 +16,7 @@
 use super::{Node, Value, scalar};
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::limits;
-use serde_saphyr::granit_parser::{
-    Event, Options, Parser, ScalarStyle, ScanError, Span, StructureStyle,
-};
+use serde_saphyr::granit_parser::{Event, Options, Parser, ScalarStyle, ScanError, Span};
 use std::collections::{HashMap, HashSet};
 
 /// Why a file was not turned into a tree: always E001, at a place in the file.
@@ -168,11 +166,11 @@ impl Builder {
                 let size = Size::of_scalar(&node);
                 self.complete(node, anchor, size)?;
             }
-            Event::SequenceStart(style, anchor, _) => {
-                self.start(&span, style, anchor, OpenKind::Seq(Vec::new()))?
+            Event::SequenceStart(_, anchor, _) => {
+                self.start(&span, anchor, OpenKind::Seq(Vec::new()))?
             }
-            Event::MappingStart(style, anchor, _) => {
-                self.start(&span, style, anchor, OpenKind::Map(Vec::new(), None))?
+            Event::MappingStart(_, anchor, _) => {
+                self.start(&span, anchor, OpenKind::Map(Vec::new(), None))?
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let Some(open) = self.open.pop() else {
@@ -197,13 +195,7 @@ impl Builder {
         Ok(())
     }
 
-    fn start(
-        &mut self,
-        span: &Span,
-        _style: StructureStyle,
-        anchor: usize,
-        kind: OpenKind,
-    ) -> Result<(), Refusal> {
+    fn start(&mut self, span: &Span, anchor: usize, kind: OpenKind) -> Result<(), Refusal> {
         self.count_nodes(1, span)?;
         if self.open.len() >= limits::MAX_DEPTH {
             return Err(too_deep(pos_of(span)));
