@@ -10,7 +10,7 @@
 //! fails the test instead of stalling CI). Speed is measured by
 //! scripts/bench.sh, not asserted here.
 
-#[path = "../fuzz/pipeline.rs"]
+#[path = "../../fuzz/pipeline.rs"]
 mod pipeline;
 
 use serde_json::Value;
