@@ -13,15 +13,12 @@
 //! example's screenshots to docs/report-example.png and
 //! docs/report-example-phone.png (the README shows them).
 
+use crate::helpers::{TRAPPA_BIN, root};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Whether the real client can run; fails (or skips, when asked to) otherwise.
 fn browser_ready() -> bool {
@@ -56,7 +53,7 @@ fn browser_ready() -> bool {
 /// Writes `trappa report ARGS --format html -o DIR/report.html` with the binary.
 fn build_report(dir: &Path, args: &[&str]) -> PathBuf {
     let out = dir.join("report.html");
-    let status = Command::new(env!("CARGO_BIN_EXE_trappa"))
+    let status = Command::new(TRAPPA_BIN)
         .current_dir(root())
         .arg("report")
         .args(args)

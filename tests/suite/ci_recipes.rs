@@ -3,15 +3,12 @@
 //! that command's `--help`, and every `--format`/`--lang` value is one of
 //! its possible values. A renamed flag breaks this test, not a user's CI.
 
+use crate::helpers::{root, trappa_env};
 use std::collections::BTreeSet;
-use std::path::Path;
-use std::process::Command;
 use trappa::inventory::load::{self, Node, Value};
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
 fn parse(name: &str) -> Node {
-    let path = Path::new(ROOT).join("examples/ci").join(name);
+    let path = root().join("examples/ci").join(name);
     let text = std::fs::read_to_string(&path).unwrap();
     load::parse(name, &text).unwrap_or_else(|d| panic!("{name} is not valid YAML: {}", d.message))
 }
@@ -102,10 +99,7 @@ fn recipe_invocations(name: &str) -> Vec<Invocation> {
 }
 
 fn help(command: &str) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_trappa"))
-        .args([command, "--help"])
-        .output()
-        .unwrap();
+    let output = trappa_env(&[command, "--help"], &[]);
     assert!(
         output.status.success(),
         "`trappa {command}` is not a command: {}",

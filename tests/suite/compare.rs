@@ -2,8 +2,8 @@
 //! out by hand (the working is also in each fixture's header comment), and
 //! the promise that a row shows the very numbers `report` shows.
 
+use crate::helpers::trappa;
 use std::path::Path;
-use std::process::Command;
 use trappa::compare::{self, COLUMNS, Row};
 use trappa::inventory::check_path;
 
@@ -185,15 +185,6 @@ fn trelleborg_2014_headline_by_hand() {
     let row = row("examples/trelleborg-2014.yaml");
     assert_eq!(row.value("services"), Some(30.0));
     assert_eq!(row.value("transaction_share"), Some(13.0 / 30.0));
-}
-
-fn trappa(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_trappa"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("LC_ALL", "C.UTF-8")
-        .output()
-        .expect("the trappa binary runs")
 }
 
 #[test]

@@ -8,33 +8,12 @@
 //! take-up (900 + 0) / (1200 + 800) = 0.45) and `stockholm-2015.yaml`
 //! (code "0180", one service at step 2 with 10 of 10 cases digital).
 
+use crate::helpers::{EXPORT_HOSTILE, TRAPPA_BIN, root, stdout_of, trappa};
 use serde_json::Value;
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 use trappa::export::{columns, indicators_long};
-
-const HOSTILE: &str = "tests/fixtures/export-hostile";
-
-fn trappa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_trappa"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("LC_ALL", "C.UTF-8")
-        .output()
-        .expect("running trappa")
-}
-
-fn stdout_of(args: &[&str]) -> Vec<u8> {
-    let out = trappa(args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "trappa {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
 
 fn read_csv(bytes: &[u8], delimiter: u8) -> (Vec<String>, Vec<Vec<String>>) {
     let mut reader = csv::ReaderBuilder::new()
@@ -57,7 +36,7 @@ fn column(header: &[String], name: &str) -> usize {
 
 #[test]
 fn default_csv_reads_back_with_the_csv_crate_and_matches_the_json_export() {
-    let bytes = stdout_of(&["export", HOSTILE, "--lang", "en"]);
+    let bytes = stdout_of(&["export", EXPORT_HOSTILE, "--lang", "en"]);
     assert!(
         !bytes.starts_with("\u{feff}".as_bytes()),
         "no BOM by default"
@@ -109,7 +88,12 @@ fn default_csv_reads_back_with_the_csv_crate_and_matches_the_json_export() {
 
     // The same values as the JSON export, cell by cell.
     let json: Value = serde_json::from_slice(&stdout_of(&[
-        "export", HOSTILE, "--lang", "en", "--format", "json",
+        "export",
+        EXPORT_HOSTILE,
+        "--lang",
+        "en",
+        "--format",
+        "json",
     ]))
     .unwrap();
     assert_eq!(json["trappa_export"], 1);
@@ -137,7 +121,7 @@ fn default_csv_reads_back_with_the_csv_crate_and_matches_the_json_export() {
 
 #[test]
 fn excel_dialect_has_bom_semicolons_crlf_decimal_comma_and_guards() {
-    let bytes = stdout_of(&["export", HOSTILE, "--excel", "--lang", "en"]);
+    let bytes = stdout_of(&["export", EXPORT_HOSTILE, "--excel", "--lang", "en"]);
     let text = String::from_utf8(bytes).unwrap();
     let body = text.strip_prefix('\u{feff}').expect("UTF-8 BOM");
     assert!(body.starts_with("organisation.name;organisation.code;"));
@@ -186,7 +170,7 @@ fn value_of<'a>(
 
 #[test]
 fn indicators_in_long_form_have_hand_computed_values() {
-    let rows = indicator_rows(&["export", HOSTILE, "--indicators"]);
+    let rows = indicator_rows(&["export", EXPORT_HOSTILE, "--indicators"]);
     // 25 indicators (the four year-over-year ones need --previous) for the
     // agency, 25 for its one department, 25 for Stockholm.
     assert_eq!(rows.len(), 75);
@@ -264,7 +248,14 @@ fn xlsx_has_three_sheets_frozen_filtered_typed_and_no_formulas() {
     let path = dir.path().join("services.xlsx");
     let path_text = path.to_str().unwrap();
     stdout_of(&[
-        "export", HOSTILE, "--format", "xlsx", "--lang", "en", "-o", path_text,
+        "export",
+        EXPORT_HOSTILE,
+        "--format",
+        "xlsx",
+        "--lang",
+        "en",
+        "-o",
+        path_text,
     ]);
     let bytes = std::fs::read(&path).unwrap();
 
@@ -312,7 +303,7 @@ fn xlsx_has_three_sheets_frozen_filtered_typed_and_no_formulas() {
     let again = dir.path().join("again.xlsx");
     stdout_of(&[
         "export",
-        HOSTILE,
+        EXPORT_HOSTILE,
         "--format",
         "xlsx",
         "--lang",
@@ -330,7 +321,7 @@ fn an_inventory_with_errors_writes_nothing_and_names_every_failing_file() {
     std::fs::write(&target, "earlier export\n").unwrap();
     let out = trappa(&[
         "export",
-        HOSTILE,
+        EXPORT_HOSTILE,
         "examples/broken.yaml",
         "tests/fixtures/contradictions.yaml",
         "-o",
@@ -365,8 +356,7 @@ fn an_inventory_with_errors_writes_nothing_and_names_every_failing_file() {
 
 #[test]
 fn the_readme_lists_every_column_in_order() {
-    let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     let section = &readme[readme.find("### `export`").expect("an export section")..];
     for table in [
         columns::markdown_table(&columns::services()),
@@ -385,7 +375,7 @@ fn indicators_as_xlsx_are_one_filtered_sheet() {
     let path = dir.path().join("indicators.xlsx");
     stdout_of(&[
         "export",
-        HOSTILE,
+        EXPORT_HOSTILE,
         "--indicators",
         "--format",
         "xlsx",
@@ -403,13 +393,13 @@ fn indicators_as_xlsx_are_one_filtered_sheet() {
 #[test]
 fn standard_input_is_an_inventory_like_any_file() {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_trappa"))
+    let mut child = Command::new(TRAPPA_BIN)
         .args(["export", "-", "--indicators"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let text = std::fs::read(Path::new(HOSTILE).join("stockholm-2015.yaml")).unwrap();
+    let text = std::fs::read(Path::new(EXPORT_HOSTILE).join("stockholm-2015.yaml")).unwrap();
     child.stdin.take().unwrap().write_all(&text).unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));

@@ -1,15 +1,15 @@
 //! Help, version, shell completions and the manual page: generated from the
 //! clap definitions, tested to name every command.
 
+use crate::helpers::trappa_env;
 use clap::CommandFactory;
-use std::process::{Command, Output};
+use std::process::Output;
 use trappa::cli::Cli;
 
+/// `trappa ARGS` as the user's shell runs it: help, completions and the
+/// manual page are tested without setting NO_COLOR or a locale.
 fn trappa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_trappa"))
-        .args(args)
-        .output()
-        .expect("trappa runs")
+    trappa_env(args, &[])
 }
 
 fn subcommands() -> Vec<String> {

@@ -13,6 +13,7 @@
 #[path = "../../fuzz/pipeline.rs"]
 mod pipeline;
 
+use crate::helpers::{PLAIN, TRAPPA_BIN};
 use serde_json::Value;
 use std::ffi::OsStr;
 use std::fs;
@@ -41,10 +42,9 @@ fn trappa_with(args: &[&OsStr], stdin: Option<&Path>, env: &[(&str, &str)]) -> R
     command
         .arg("-c")
         .arg(format!("ulimit -v {MEMORY_CAP_KIB} && exec \"$0\" \"$@\""))
-        .arg(env!("CARGO_BIN_EXE_trappa"))
+        .arg(TRAPPA_BIN)
         .args(args)
-        .env("NO_COLOR", "1")
-        .env("LC_ALL", "C.UTF-8")
+        .envs(PLAIN.iter().copied())
         // Thread stacks and allocator arenas count against the address-space
         // cap: fix the number of threads so the cap means the same anywhere.
         .env("RAYON_NUM_THREADS", "2")
@@ -667,7 +667,7 @@ fn a_killed_run_leaves_no_half_written_output() {
         5, 50, 200, 400, 600, 800, 1000, 1200, 1400, 1700, 2000, 3000, 6000,
     ] {
         fs::write(&out, old).unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_trappa"))
+        let mut child = Command::new(TRAPPA_BIN)
             .args([
                 OsStr::new("check"),
                 OsStr::new("--format"),

@@ -2,20 +2,11 @@
 //! every municipality and for names that YAML would misread; `-o` never
 //! overwrites a file unless `--force` says so.
 
-use std::process::{Command, Output};
+use crate::helpers::trappa;
 use trappa::inventory::check_source;
 use trappa::municipalities;
 use trappa::source::Source;
 use trappa::starter::{self, Starter};
-
-fn trappa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_trappa"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("LC_ALL", "C.UTF-8")
-        .output()
-        .expect("trappa runs")
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

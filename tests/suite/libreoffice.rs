@@ -14,13 +14,13 @@
 //! transaction_share 1/3; mean step 7/3; the department `aldre` holds steps
 //! 4 and 2, so its transaction_share is 1/2.
 
+use crate::helpers::{EXPORT_HOSTILE, stdout_of_env};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 use trappa::export::{columns, indicators_long};
 
-const FIXTURE: &str = "tests/fixtures/export-hostile";
 const PACKAGE: &str = "libreoffice-calc";
 /// CSV import: `;` (59), `"` (34), UTF-8 (76), from line 1, default column
 /// types, language sv-SE (1053), quoted fields not forced to text, special
@@ -126,17 +126,9 @@ fn find_soffice() -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
+/// Runs `trappa ARGS` with NO_COLOR=1 (each run here names `--lang en`); it must succeed.
 fn trappa(args: &[&str]) {
-    let out = Command::new(env!("CARGO_BIN_EXE_trappa"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("running trappa");
-    assert!(
-        out.status.success(),
-        "trappa {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    stdout_of_env(args, &[("NO_COLOR", "1")]);
 }
 
 fn convert(soffice: &Path) -> Converted {
@@ -145,7 +137,13 @@ fn convert(soffice: &Path) -> Converted {
     let lang = ["--lang", "en"];
     trappa(
         &[
-            &["export", FIXTURE, "--excel", "-o", &at("services.csv")][..],
+            &[
+                "export",
+                EXPORT_HOSTILE,
+                "--excel",
+                "-o",
+                &at("services.csv"),
+            ][..],
             &lang,
         ]
         .concat(),
@@ -154,7 +152,7 @@ fn convert(soffice: &Path) -> Converted {
         &[
             &[
                 "export",
-                FIXTURE,
+                EXPORT_HOSTILE,
                 "--excel",
                 "--indicators",
                 "-o",
@@ -168,7 +166,7 @@ fn convert(soffice: &Path) -> Converted {
         &[
             &[
                 "export",
-                FIXTURE,
+                EXPORT_HOSTILE,
                 "--format",
                 "xlsx",
                 "-o",

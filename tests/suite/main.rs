@@ -8,6 +8,8 @@
 //! Tests run with the package root as working directory, so the relative
 //! paths below (`tests/fixtures/…`, `examples/…`) are from there, as before.
 
+mod helpers;
+
 mod browser;
 mod ci_recipes;
 mod cli;

@@ -4,6 +4,7 @@
 //! mistakes of examples/broken.yaml, and their keys are exactly the keys the
 //! decoder knows, so the two can never drift apart.
 
+use crate::helpers::root;
 use jsonschema::Validator;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -12,11 +13,8 @@ use trappa::inventory::load::{self, Node};
 use trappa::inventory::{decode, targets};
 use trappa::schema;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
 fn committed(name: &str) -> String {
-    std::fs::read_to_string(Path::new(ROOT).join(name))
-        .unwrap_or_else(|e| panic!("reading {name}: {e}"))
+    std::fs::read_to_string(root().join(name)).unwrap_or_else(|e| panic!("reading {name}: {e}"))
 }
 
 #[test]
@@ -207,7 +205,7 @@ fn to_json(node: &Node) -> Value {
 }
 
 fn examples() -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(Path::new(ROOT).join("examples"))
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("examples"))
         .expect("examples/")
         .map(|entry| entry.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
@@ -295,7 +293,7 @@ fn every_example_but_the_broken_one_is_valid() {
 
 #[test]
 fn the_broken_example_is_rejected_for_its_structural_mistakes() {
-    let example = read_example(&Path::new(ROOT).join("examples/broken.yaml"));
+    let example = read_example(&root().join("examples/broken.yaml"));
     let found = errors(&validator(false), &example.document);
     let expected: BTreeSet<(String, String)> = [
         ("/organisation/code", "type"),             // code: 9999 unquoted
