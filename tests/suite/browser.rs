@@ -13,7 +13,7 @@
 //! example's screenshots to docs/report-example.png and
 //! docs/report-example-phone.png (the README shows them).
 
-use crate::helpers::{TRAPPA_BIN, root};
+use crate::helpers::{TRAPPA_BIN, real_client_missing, root};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -42,11 +42,10 @@ fn browser_ready() -> bool {
     };
     match missing {
         None => true,
-        Some(why) if std::env::var("TRAPPA_SKIP_REAL_CLIENTS").as_deref() == Ok("1") => {
-            eprintln!("SKIPPED: {why}");
+        Some(why) => {
+            real_client_missing(&why);
             false
         }
-        Some(why) => panic!("{why} (or set TRAPPA_SKIP_REAL_CLIENTS=1 to skip)"),
     }
 }
 

@@ -2,32 +2,22 @@
 //! out by hand (the working is also in each fixture's header comment), and
 //! the promise that a row shows the very numbers `report` shows.
 
-use crate::helpers::trappa;
+use crate::helpers::{close, trappa, valid};
 use std::path::Path;
 use trappa::compare::{self, COLUMNS, Row};
 use trappa::inventory::check_path;
 
-const TOLERANCE: f64 = 1e-12;
-
 fn row(path: &str) -> Row {
-    let checked = check_path(Path::new(path)).expect("readable fixture");
-    let inventory = checked
-        .valid_inventory()
-        .unwrap_or_else(|| panic!("{path} has errors: {:#?}", checked.diagnostics));
-    Row::of(&checked.source.name, inventory)
+    let checked = valid(path);
+    Row::of(&checked.source.name, checked.valid_inventory().unwrap())
 }
 
 /// Asserts the eight values of a row, in `COLUMNS` order.
 #[track_caller]
 fn assert_values(row: &Row, expected: [Option<f64>; 8]) {
     for ((id, actual), expected) in COLUMNS.iter().zip(row.values).zip(expected) {
-        let same = match (actual, expected) {
-            (Some(a), Some(e)) => (a - e).abs() <= TOLERANCE,
-            (None, None) => true,
-            _ => false,
-        };
         assert!(
-            same,
+            close(actual, expected),
             "{} {id}: expected {expected:?}, got {actual:?}",
             row.file
         );

@@ -2,23 +2,13 @@
 //! properties CPSV-AP requires, a hand-checked service, and the refusal of a
 //! service without a description.
 
+use crate::helpers::valid;
 use serde_json::{Value, json};
-use std::path::Path;
 use trappa::cpsv::{self, Input, Refusal};
-use trappa::inventory::{Checked, check_path};
-
-fn checked(path: &str) -> Checked {
-    let checked = check_path(Path::new(path)).expect("readable fixture");
-    assert!(
-        checked.valid_inventory().is_some(),
-        "{path} has errors: {:#?}",
-        checked.diagnostics
-    );
-    checked
-}
+use trappa::inventory::Checked;
 
 fn export(paths: &[&str]) -> Result<Value, Vec<Refusal>> {
-    let files: Vec<Checked> = paths.iter().map(|p| checked(p)).collect();
+    let files: Vec<Checked> = paths.iter().map(|p| valid(p)).collect();
     let inputs: Vec<Input> = files
         .iter()
         .map(|c| Input {
@@ -220,7 +210,7 @@ fn the_same_organisation_and_year_twice_is_refused() {
 
 #[test]
 fn output_is_deterministic_text() {
-    let file = checked("examples/norrkoping-2008.yaml");
+    let file = valid("examples/norrkoping-2008.yaml");
     let input = [Input {
         file: &file.source.name,
         inventory: file.valid_inventory().unwrap(),

@@ -1,11 +1,13 @@
 //! What the test modules share: the trappa binary and ways to run it, the
-//! repository root and fixture paths.
+//! repository root, fixture paths, reading a checked inventory, comparing
+//! computed values, and the switch that skips the real-client tests.
 //!
 //! The helpers that can fail a test are `#[track_caller]`, so a failure
 //! names the line in the test module that called them.
 
 use std::path::Path;
 use std::process::{Command, Output};
+use trappa::inventory::{Checked, check_path};
 
 /// The trappa binary cargo built for these tests.
 pub const TRAPPA_BIN: &str = env!("CARGO_BIN_EXE_trappa");
@@ -58,3 +60,45 @@ pub fn stdout_of(args: &[&str]) -> Vec<u8> {
 /// Two inventories of hostile text for the exports (see the comments in
 /// the fixture files): `hostile-2014.yaml` and `stockholm-2015.yaml`.
 pub const EXPORT_HOSTILE: &str = "tests/fixtures/export-hostile";
+
+/// A file read and checked as `trappa check` does; it must be readable.
+#[track_caller]
+pub fn checked(path: &str) -> Checked {
+    check_path(Path::new(path)).expect("readable file")
+}
+
+/// A file read and checked; it must be readable and have no errors.
+#[track_caller]
+pub fn valid(path: &str) -> Checked {
+    let checked = checked(path);
+    assert!(
+        checked.valid_inventory().is_some(),
+        "{path} has errors: {:#?}",
+        checked.diagnostics
+    );
+    checked
+}
+
+/// How far a computed value may be from its hand-computed value.
+pub const TOLERANCE: f64 = 1e-12;
+
+/// Both values within [`TOLERANCE`], or both "no data".
+pub fn close(actual: Option<f64>, expected: Option<f64>) -> bool {
+    match (actual, expected) {
+        (Some(a), Some(e)) => (a - e).abs() <= TOLERANCE,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// A real client (LibreOffice Calc, Chromium) the test needs is missing:
+/// with TRAPPA_SKIP_REAL_CLIENTS=1 this prints `SKIPPED: WHY` and returns,
+/// and the caller passes without testing; otherwise the test fails with WHY.
+#[track_caller]
+pub fn real_client_missing(why: &str) {
+    if std::env::var("TRAPPA_SKIP_REAL_CLIENTS").as_deref() == Ok("1") {
+        eprintln!("SKIPPED: {why}");
+    } else {
+        panic!("{why}, or set TRAPPA_SKIP_REAL_CLIENTS=1 to skip the real-client tests");
+    }
+}

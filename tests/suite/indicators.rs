@@ -1,6 +1,7 @@
 //! The indicators of spec §5 computed on small inventories whose every value
 //! is worked out by hand in a comment next to its assertion.
 
+use crate::helpers::{TOLERANCE, close};
 use trappa::classified::{ClassifiedService, classify_inventory};
 use trappa::indicators::catalogue;
 use trappa::indicators::compute::{
@@ -10,8 +11,6 @@ use trappa::inventory::check_source;
 use trappa::inventory::model::Inventory;
 use trappa::ladder::Step;
 use trappa::source::Source;
-
-const TOLERANCE: f64 = 1e-12;
 
 /// Parses and checks YAML text; the fixture must pass `check` (warnings are fine),
 /// because indicators are only ever computed on inventories without errors.
@@ -39,14 +38,6 @@ fn get<'v>(values: &'v [IndicatorValue], id: &str) -> &'v IndicatorValue {
         .iter()
         .find(|v| v.id == id)
         .unwrap_or_else(|| panic!("no indicator {id}"))
-}
-
-fn close(actual: Option<f64>, expected: Option<f64>) -> bool {
-    match (actual, expected) {
-        (Some(a), Some(e)) => (a - e).abs() <= TOLERANCE,
-        (None, None) => true,
-        _ => false,
-    }
 }
 
 /// Asserts a ratio: its numerator, its denominator and its value

@@ -2,20 +2,15 @@
 //! years and percentages are never broken across lines, words in headings
 //! are kept whole when there is room, and the ladder chart fits.
 
-use std::path::Path;
+use crate::helpers::checked;
 use trappa::classified::classify_inventory;
 use trappa::compare::{self, Row};
 use trappa::i18n::{self, Lang};
-use trappa::inventory::{Checked, check_path};
 use trappa::output::table::Layout;
 use trappa::output::{Color, classification, ladder};
 use trappa::report;
 
 const NARROW: Layout = Layout::Terminal { width: 60 };
-
-fn checked(path: &str) -> Checked {
-    check_path(Path::new(path)).expect("readable example")
-}
 
 /// The words of a rendered table: cells split at the rules and spaces.
 fn words(rendered: &str) -> Vec<String> {
