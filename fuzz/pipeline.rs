@@ -1,7 +1,7 @@
 //! The whole of trappa on arbitrary bytes: read → load → check → classify →
 //! indicators → every renderer, in both languages. Shared by the cargo-fuzz
 //! target (`fuzz/fuzz_targets/pipeline.rs`) and the regression test that
-//! replays every crash found (`tests/hostile.rs`), so a fixed crash stays
+//! replays every crash found (`tests/suite/hostile.rs`), so a fixed crash stays
 //! fixed in `cargo test` without a fuzzer.
 //!
 //! The input is split at 0xFF bytes (never part of UTF-8 text, so a real

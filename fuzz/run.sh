@@ -9,7 +9,7 @@
 # no unsafe code of its own; panics, aborts, timeouts and memory blow-ups are
 # what this looks for). A crash leaves its input in fuzz/artifacts/pipeline/
 # and exits non-zero; copy it to tests/fixtures/fuzz/ so that `cargo test`
-# replays it from then on (tests/hostile.rs).
+# replays it from then on (tests/suite/hostile.rs).
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-60}

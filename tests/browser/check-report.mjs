@@ -1,6 +1,6 @@
 // Loads one trappa HTML report in Debian's headless Chromium (driven by
 // playwright-core, no browser download) and prints what a reader's browser
-// saw as one JSON document on standard output. tests/browser.rs runs it and
+// saw as one JSON document on standard output. tests/suite/browser.rs runs it and
 // decides pass or fail; this script only measures.
 //
 //   node check-report.mjs --html report.html --out DIR [--expect-text TEXT]...

@@ -9,7 +9,7 @@
 //! `npm ci --prefix tests/browser` (.ci/run does all three). Without them the
 //! test fails naming what is missing, unless TRAPPA_SKIP_REAL_CLIENTS=1.
 //!
-//! `TRAPPA_UPDATE_SCREENSHOTS=1 cargo test --test browser` also copies the
+//! `TRAPPA_UPDATE_SCREENSHOTS=1 cargo test --test suite browser::` also copies the
 //! example's screenshots to docs/report-example.png and
 //! docs/report-example-phone.png (the README shows them).
 
@@ -214,7 +214,7 @@ fn example_report_in_chromium() {
         let bytes = std::fs::read(root().join(committed)).unwrap_or_default();
         assert!(
             bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
-            "{committed} is missing: TRAPPA_UPDATE_SCREENSHOTS=1 cargo test --test browser"
+            "{committed} is missing: TRAPPA_UPDATE_SCREENSHOTS=1 cargo test --test suite browser::"
         );
     }
 }

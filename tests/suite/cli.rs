@@ -1,6 +1,6 @@
 //! CLI behaviour as data: every case in tests/cmd is a command with its
 //! expected output and exit code. Regenerate after an intended change with
-//! `TRYCMD=overwrite cargo test --test cli` and review the diff.
+//! `TRYCMD=overwrite cargo test --test suite cli::` and review the diff.
 
 #[test]
 fn cli_cases() {
