@@ -13,7 +13,9 @@
 
 use rayon::prelude::*;
 use std::path::PathBuf;
-use trappa::{limits, paths, source};
+use trappa::cli::paths;
+use trappa::inventory::source;
+use trappa::limits;
 
 fn main() {
     let roots: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();

@@ -23,10 +23,11 @@
 use clap::Parser;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use trappa::inventory::Step;
 use trappa::inventory::model::{
     CaseTracking, Decision, Evidence, Interactive, Login, Prefill, Signing, Submission, Vocabulary,
 };
-use trappa::ladder::{Step, classify};
+use trappa::ladder::classify;
 use trappa::municipalities::{self, Municipality};
 
 #[derive(Parser)]

@@ -14,18 +14,18 @@
 
 use trappa::classified::classify_inventory;
 use trappa::compare;
-use trappa::cpsv;
-use trappa::export::{Exporter, Format, Subject};
+use trappa::emit::{self, FileFindings};
+use trappa::export::cpsv;
 use trappa::i18n::Lang;
-use trappa::indicators::catalogue::{self, Unit};
 use trappa::indicators::compute;
-use trappa::inventory::{self, Checked};
-use trappa::output::csv_dialect::Dialect;
-use trappa::output::diagnostics::{self, FileFindings};
-use trappa::output::table::Layout;
-use trappa::output::{Color, classification};
+use trappa::inventory::source;
+use trappa::inventory::{Indicator, Unit};
+use trappa::pipeline::{self, Checked};
+use trappa::render::csv::Dialect;
+use trappa::render::export::{Exporter, Format, Subject};
+use trappa::render::text::Layout;
+use trappa::render::{self, Color, classification};
 use trappa::report;
-use trappa::source;
 
 pub fn run(bytes: &[u8]) {
     let mut parts = bytes.split(|&b| b == 0xFF);
@@ -47,12 +47,12 @@ pub fn run(bytes: &[u8]) {
         .collect();
     for color in [Color(false), Color(true)] {
         for quiet in [false, true] {
-            let _ = diagnostics::human(&files, color, quiet);
+            let _ = emit::human::human(&files, color, quiet);
         }
     }
     for quiet in [false, true] {
-        let _ = diagnostics::github(&files, quiet);
-        assert_json(&diagnostics::json(&files, quiet));
+        let _ = emit::github::github(&files, quiet);
+        assert_json(&emit::json::json(&files, quiet));
     }
 
     let Some(inventory) = current.valid_inventory() else {
@@ -95,13 +95,13 @@ pub fn run(bytes: &[u8]) {
             }
         }
         for lang in [Lang::Sv, Lang::En] {
-            let _ = report::table::render(&built, lang, Layout::Plain, Color(false));
+            let _ = render::report::table(&built, lang, Layout::Plain, Color(false));
             let _ =
-                report::table::render(&built, lang, Layout::Terminal { width: 60 }, Color(true));
-            let _ = report::markdown::render(&built, lang);
-            let _ = report::html::render(&built, lang);
+                render::report::table(&built, lang, Layout::Terminal { width: 60 }, Color(true));
+            let _ = render::report::markdown(&built, lang);
+            let _ = render::report::html::render(&built, lang);
         }
-        assert_json(&report::json::render(&built));
+        assert_json(&render::report::json::render(&built));
     }
 
     // compare: the row of this inventory, and of it beside the previous one.
@@ -110,21 +110,24 @@ pub fn run(bytes: &[u8]) {
         .flatten()
         .map(|i| compare::Row::of("fuzz.yaml", i))
         .collect();
-    if let Ok(rows) = compare::finish(rows) {
-        for row in &rows {
-            for id in ["transaction_share", "eid_share", "digital_uptake"] {
-                assert_share(id, row.value(id));
-            }
+    let rows = compare::finish(rows);
+    for row in &rows {
+        for id in [
+            Indicator::TransactionShare,
+            Indicator::EidShare,
+            Indicator::DigitalUptake,
+        ] {
+            assert_share(id, row.value(id));
         }
-        for lang in [Lang::Sv, Lang::En] {
-            let _ = compare::render::table(&rows, lang, Layout::Plain);
-            let _ = compare::render::markdown(&rows, lang);
-        }
-        for dialect in [Dialect::Standard, Dialect::Excel] {
-            let _ = compare::render::csv(&rows, dialect);
-        }
-        assert_json(&compare::render::json(&rows));
     }
+    for lang in [Lang::Sv, Lang::En] {
+        let _ = render::compare::table(&rows, lang, Layout::Plain);
+        let _ = render::compare::markdown(&rows, lang);
+    }
+    for dialect in [Dialect::Standard, Dialect::Excel] {
+        let _ = render::compare::csv(&rows, dialect);
+    }
+    assert_json(&render::compare::json(&rows));
 
     // export: every format of services and of indicators, and CPSV-AP.
     let formats = [
@@ -140,10 +143,8 @@ pub fn run(bytes: &[u8]) {
             let Ok(mut exporter) = Exporter::new(subject, format, Lang::Sv, out) else {
                 continue;
             };
-            if exporter.add(inventory).is_ok()
-                && exporter.finish().is_ok()
-                && format == Format::Json
-            {
+            let rows = exporter.rows().of(inventory);
+            if exporter.push(rows).is_ok() && exporter.finish().is_ok() && format == Format::Json {
                 assert_json(&String::from_utf8_lossy(&bytes.lock().unwrap()));
             }
         }
@@ -172,7 +173,7 @@ impl std::io::Write for Shared {
 
 fn check(bytes: &[u8], name: &str) -> Checked {
     match source::decode_text(name, bytes.to_vec()) {
-        Ok(text) => inventory::check_source(text),
+        Ok(text) => pipeline::check_source(text),
         Err(refusal) => Checked {
             source: source::Source {
                 name: name.to_string(),
@@ -190,8 +191,8 @@ fn assert_json(text: &str) {
     }
 }
 
-fn assert_share(id: &str, value: Option<f64>) {
-    if catalogue::unit_of(id) == Some(Unit::Share)
+fn assert_share(id: Indicator, value: Option<f64>) {
+    if id.unit() == Unit::Share
         && let Some(v) = value
     {
         assert!((0.0..=1.0).contains(&v), "{id} = {v} is not a share");

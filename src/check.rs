@@ -4,8 +4,9 @@
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::i18n::{self, Lang};
+use crate::inventory::Step;
 use crate::inventory::model::{CaseTracking, Inventory, Login, Service, Signing, Submission};
-use crate::ladder::{self, Step};
+use crate::ladder::{self, reasons};
 use crate::suggest;
 use std::collections::HashMap;
 
@@ -166,7 +167,6 @@ fn service_rules(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
     if !s.is_live() {
         return;
     }
-    let takes_cases = matches!(e.submission, Submission::Online | Submission::Offline);
     if derived >= Step::Interaction && s.access.accessibility_statement.is_none() {
         let path = if s.spans.get("access").is_some() {
             "access"
@@ -182,7 +182,7 @@ fn service_rules(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
             .help("add `access.accessibility_statement` with the URL of its tillgänglighetsredogörelse (DOS-lagen 2018:1937)"),
         );
     }
-    if takes_cases && s.volumes.cases.is_none() {
+    if e.takes_cases() && s.volumes.cases.is_none() {
         let path = if s.spans.get("volumes").is_some() {
             "volumes"
         } else {
@@ -225,7 +225,7 @@ fn service_rules(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
             .help(format!("missing: {}", missing_list(&missing))),
         );
     }
-    if e.download_form && e.submission != Submission::Online {
+    if e.is_pdf_form() {
         out.push(
             new(
                 Code::I202,
@@ -318,7 +318,7 @@ fn contradictions(
 fn missing_list(missing: &[ladder::Missing]) -> String {
     let words: Vec<&str> = missing
         .iter()
-        .map(|m| i18n::missing(*m, Lang::En))
+        .map(|m| reasons::missing(*m, Lang::En))
         .collect();
     words.join(", ")
 }

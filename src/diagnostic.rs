@@ -1,5 +1,5 @@
-//! Findings as data. Every check produces [`Diagnostic`]s; the renderers in
-//! [`crate::output::diagnostics`] turn them into human, JSON or GitHub text.
+//! Findings as data. Every check produces [`Diagnostic`]s; the emitters in
+//! [`crate::emit`] turn them into human, JSON or GitHub text.
 
 use serde::Serialize;
 use std::fmt;
@@ -175,6 +175,10 @@ impl Diagnostic {
 
     pub fn pos(&self) -> Pos {
         Pos::new(self.line, self.column, self.len)
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 }
 

@@ -1,9 +1,29 @@
 //! trappa: checks, classifies and reports Swedish public e-service
 //! inventories on Statskontoret's four-step ladder.
 //!
-//! Data flows one way: files → [`source`] → [`inventory::load`] (YAML) →
-//! [`inventory::decode`] (typed model) → [`check`] (findings) and
-//! [`ladder`] (steps) → [`output`] (renderers).
+//! Data flows one way, each module using only those before it:
+//!
+//! ```text
+//! inventory  bytes → model: source (size, encoding), load (YAML → positioned
+//!            nodes), decode (nodes → typed model, E001/E002/E007/E008/W107),
+//!            the model, its vocabularies (Step, Indicator) and targets files
+//! i18n       every word, one catalogue per language (data/words/*.yaml)
+//! ladder     the step rules (Statskontoret's ladder) and their reasons in words
+//! check      the cross-field rules (E003–E006, W101–W106, I201–I202)
+//! pipeline   one file through all of that: Checked
+//! classified every service of an inventory on the ladder
+//! indicators the arithmetic of spec §5
+//! report / compare / export   the data of each output: the follow-up, the
+//!            comparison rows, the export columns and CPSV-AP
+//! render     the render toolkit (document, text and Markdown tables, numbers,
+//!            JSON, CSV, xlsx) and every command's renderers
+//! emit       the renderings of check's findings (human, JSON, GitHub)
+//! cli        the commands: inputs, output files, failures and exit codes
+//! ```
+//!
+//! Below them all: `diagnostic` (findings as data), `limits`, `suggest`
+//! ("did you mean") and `municipalities` (SCB's codes). `schema` and
+//! `starter` sit beside the model they describe.
 
 // A refused file is a `Diagnostic` returned by value: once per file, on the
 // cold path, so boxing it would buy nothing but noise.
@@ -13,9 +33,8 @@ pub mod check;
 pub mod classified;
 pub mod cli;
 pub mod compare;
-pub mod cpsv;
 pub mod diagnostic;
-pub mod exit;
+pub mod emit;
 pub mod export;
 pub mod i18n;
 pub mod indicators;
@@ -23,10 +42,9 @@ pub mod inventory;
 pub mod ladder;
 pub mod limits;
 pub mod municipalities;
-pub mod output;
-pub mod paths;
+pub mod pipeline;
+pub mod render;
 pub mod report;
 pub mod schema;
-pub mod source;
 pub mod starter;
 pub mod suggest;

@@ -14,14 +14,10 @@
 //! read as an absent key, and a bare number where text is expected is taken
 //! as written.
 
-use crate::indicators::catalogue;
 use crate::inventory::model::Inventory;
 use crate::inventory::targets::TargetsFile;
-use crate::ladder::Step;
 use schemars::generate::SchemaSettings;
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Map, Value};
-use std::borrow::Cow;
 
 /// The inventory schema (`trappa schema`).
 pub fn inventory() -> Value {
@@ -60,52 +56,6 @@ pub fn to_text(schema: &Value) -> String {
     let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
     text.push('\n');
     text
-}
-
-/// The spellings a step may be written in (spec §1): the English name, the
-/// Swedish name or the number. `Step` lives in the ladder, which has no
-/// business knowing about schemas, so the model points here instead.
-pub struct StepSpelling;
-
-impl JsonSchema for StepSpelling {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        "Step".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let mut spellings: Vec<Value> = Vec::new();
-        for name in Step::ALL.iter().flat_map(|s| [s.id(), s.swedish()]) {
-            // "information" and "integration" are spelt alike in both languages.
-            if !spellings.iter().any(|v| v == name) {
-                spellings.push(name.into());
-            }
-        }
-        spellings.extend(Step::ALL.iter().map(|s| Value::from(s.number())));
-        json_schema!({ "enum": spellings })
-    }
-}
-
-/// An indicator id of the catalogue (spec §5): the model keeps it as text
-/// because the decoder checks it, but the schema can list the ids.
-pub struct IndicatorId;
-
-impl JsonSchema for IndicatorId {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        "IndicatorId".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let ids: Vec<&str> = catalogue::ids().collect();
-        json_schema!({ "type": "string", "enum": ids })
-    }
 }
 
 struct Root {

@@ -1,9 +1,10 @@
 //! `trappa classify`: every service of one inventory on the ladder, and why.
 
-use super::{Context, trouble, valid_inventory};
+use super::Context;
+use super::failure::Failure;
+use super::input;
 use crate::classified::classify_inventory;
-use crate::exit;
-use crate::output;
+use crate::render::classification as render;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -25,25 +26,21 @@ pub enum ClassifyFormat {
     Markdown,
 }
 
-pub(super) fn run(args: &ClassifyArgs, context: &Context) -> i32 {
-    let checked = match valid_inventory(&args.file, context) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+pub(super) fn run(args: &ClassifyArgs, context: &Context) -> Result<(), Failure> {
+    let checked = input::one_inventory(&args.file, context)?;
     let Some(inventory) = checked.valid_inventory() else {
-        return exit::FINDINGS;
+        return Err(Failure::refused(format!(
+            "{} is not an inventory",
+            checked.source.name
+        )));
     };
     let services = classify_inventory(inventory);
     let lang = context.lang;
-    use output::classification as render;
     let text = match args.format {
-        ClassifyFormat::Table => Ok(render::table(&services, lang, context.layout)),
-        ClassifyFormat::Markdown => Ok(render::markdown(&services, lang)),
-        ClassifyFormat::Csv => render::csv(&services, lang),
-        ClassifyFormat::Json => Ok(render::json(inventory, &services, lang)),
+        ClassifyFormat::Table => render::table(&services, lang, context.layout),
+        ClassifyFormat::Markdown => render::markdown(&services, lang),
+        ClassifyFormat::Csv => render::csv(&services, lang).map_err(Failure::trouble)?,
+        ClassifyFormat::Json => render::json(inventory, &services, lang),
     };
-    match text {
-        Ok(text) => context.deliver(&text),
-        Err(message) => trouble(&message),
-    }
+    context.deliver(&text)
 }

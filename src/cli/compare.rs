@@ -1,14 +1,15 @@
 //! `trappa compare`: one row per organisation and year, ranked.
 //!
-//! Streams: each file is read, checked and turned into a small row before
-//! the next is read, so hundreds of inventories never sit in memory at once.
+//! Each inventory is turned into its small row on the worker threads and
+//! dropped there, so hundreds of inventories never sit in memory at once;
+//! only the rows are kept, because ranking needs them all.
 
-use super::{Context, print_refusal, trouble};
-use crate::compare::{self, Row, render};
-use crate::exit;
-use crate::inventory;
-use crate::output::csv_dialect::Dialect;
-use crate::paths;
+use super::Context;
+use super::failure::Failure;
+use super::input::{self, Purpose};
+use crate::compare::{self, Row};
+use crate::render::compare as render;
+use crate::render::csv::Dialect;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -33,83 +34,36 @@ pub enum CompareFormat {
     Markdown,
 }
 
-pub(super) fn run(args: &CompareArgs, context: &Context) -> i32 {
+const PURPOSE: Purpose = Purpose {
+    command: "compare",
+    done: "nothing compared",
+};
+
+pub(super) fn run(args: &CompareArgs, context: &Context) -> Result<(), Failure> {
     if args.excel && args.format != CompareFormat::Csv {
-        return trouble("--excel applies only to --format csv");
+        return Err(Failure::trouble("--excel applies only to --format csv"));
     }
-    let expanded = paths::expand(&args.paths);
-    if !expanded.problems.is_empty() {
-        for problem in &expanded.problems {
-            eprintln!("trappa: error: {problem}");
-        }
-        return exit::TROUBLE;
-    }
-
     let mut rows: Vec<Row> = Vec::new();
-    let mut refused: Vec<String> = Vec::new();
-    let mut unreadable = false;
-    for path in &expanded.files {
-        let checked = match inventory::check_path(path) {
-            Ok(checked) => checked,
-            Err(message) => {
-                eprintln!("trappa: error: {message}");
-                unreadable = true;
-                continue;
-            }
-        };
-        if checked.is_targets() {
-            // A targets file found in a searched directory (examples/ keeps
-            // one beside its inventories) is not an inventory: skip it. One
-            // named on the command line is a mistake worth stopping for.
-            if args.paths.contains(path) {
-                eprintln!(
-                    "trappa: error: {} is a targets file (trappa-targets); compare reads inventories",
-                    checked.source.name
-                );
-                unreadable = true;
-            }
-            continue;
-        }
-        match checked.valid_inventory() {
-            Some(inventory) => rows.push(Row::of(&checked.source.name, inventory)),
-            None => {
-                print_refusal(&checked, context);
-                refused.push(checked.source.name.clone());
-            }
-        }
-        // `checked` (text and inventory) is dropped here, before the next file.
-    }
-    if unreadable {
-        return exit::TROUBLE;
-    }
-    if !refused.is_empty() {
-        eprintln!(
-            "trappa: error: nothing compared: {} of {} inventories have errors: {}",
-            refused.len(),
-            refused.len() + rows.len(),
-            refused.join(", ")
-        );
-        return exit::FINDINGS;
-    }
-
-    let rows = match compare::finish(rows) {
-        Ok(rows) => rows,
-        Err(duplicates) => {
-            for duplicate in &duplicates {
-                eprintln!("trappa: error: {duplicate}");
-            }
-            return exit::FINDINGS;
+    input::each_inventory(
+        &args.paths,
+        context,
+        PURPOSE,
+        |file, inventory| Row::of(file, &inventory),
+        |row| {
+            rows.push(row);
+            Ok(())
+        },
+    )?;
+    let rows = compare::finish(rows);
+    let text = match args.format {
+        CompareFormat::Table => render::table(&rows, context.lang, context.layout),
+        CompareFormat::Markdown => render::markdown(&rows, context.lang),
+        CompareFormat::Json => render::json(&rows),
+        CompareFormat::Csv => {
+            let bytes = render::csv(&rows, Dialect::from_excel_flag(args.excel))
+                .map_err(Failure::trouble)?;
+            return context.deliver_bytes(&bytes);
         }
     };
-    match args.format {
-        CompareFormat::Table => {
-            context.deliver(&render::table(&rows, context.lang, context.layout))
-        }
-        CompareFormat::Markdown => context.deliver(&render::markdown(&rows, context.lang)),
-        CompareFormat::Json => context.deliver(&render::json(&rows)),
-        CompareFormat::Csv => match render::csv(&rows, Dialect::from_excel_flag(args.excel)) {
-            Ok(bytes) => context.deliver_bytes(&bytes),
-            Err(message) => trouble(&message),
-        },
-    }
+    context.deliver(&text)
 }

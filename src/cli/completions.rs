@@ -1,8 +1,8 @@
 //! `trappa completions` and `trappa man`: generated from the clap definitions,
 //! so they can never disagree with the commands.
 
-use super::{Cli, Context, trouble};
-use crate::exit;
+use super::failure::Failure;
+use super::{Cli, Context};
 use clap::{Args, CommandFactory};
 use clap_complete::Shell;
 
@@ -21,14 +21,14 @@ pub struct ManArgs {
     pub command: Option<String>,
 }
 
-pub(super) fn run_completions(args: &CompletionsArgs, context: &Context) -> i32 {
+pub(super) fn run_completions(args: &CompletionsArgs, context: &Context) -> Result<(), Failure> {
     let mut command = Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "trappa", &mut script);
     context.deliver_bytes(&script)
 }
 
-pub(super) fn run_man(args: &ManArgs, context: &Context) -> i32 {
+pub(super) fn run_man(args: &ManArgs, context: &Context) -> Result<(), Failure> {
     let mut trappa = Cli::command();
     // Subcommands get the global flags and their page name (display name
     // "trappa-check", as trappa(1) lists them) once the whole command is built.
@@ -43,11 +43,10 @@ pub(super) fn run_man(args: &ManArgs, context: &Context) -> i32 {
                     .map(|sub| sub.get_name())
                     .filter(|sub| *sub != "help")
                     .collect();
-                eprintln!(
-                    "trappa: error: no manual page for `{name}`; the commands are: {}",
+                return Err(Failure::trouble(format!(
+                    "no manual page for `{name}`; the commands are: {}",
                     names.join(", ")
-                );
-                return exit::TROUBLE;
+                )));
             }
         },
     };
@@ -60,6 +59,8 @@ pub(super) fn run_man(args: &ManArgs, context: &Context) -> i32 {
         .render(&mut page)
     {
         Ok(()) => context.deliver_bytes(&page),
-        Err(e) => trouble(&format!("cannot render the manual page: {e}")),
+        Err(e) => Err(Failure::trouble(format!(
+            "cannot render the manual page: {e}"
+        ))),
     }
 }

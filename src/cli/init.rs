@@ -1,6 +1,7 @@
 //! `trappa init`: a commented starter inventory that passes `check`.
 
-use super::{Context, trouble};
+use super::Context;
+use super::failure::Failure;
 use crate::municipalities;
 use crate::starter::{self, Starter};
 use clap::Args;
@@ -21,39 +22,39 @@ pub struct InitArgs {
     pub force: bool,
 }
 
-pub(super) fn run(args: &InitArgs, context: &Context) -> i32 {
+pub(super) fn run(args: &InitArgs, context: &Context) -> Result<(), Failure> {
     let municipality = match args.code.as_deref().map(str::trim) {
         None => None,
         Some(code) => match municipalities::by_code(code) {
             Some(m) => Some(m),
-            None => return trouble(&unknown_code(code)),
+            None => return Err(Failure::trouble(unknown_code(code))),
         },
     };
     if let Some(name) = &args.name
         && name.trim().is_empty()
     {
-        return trouble(
+        return Err(Failure::trouble(
             "--name is empty: give the organisation's name, e.g. --name \"Trelleborgs kommun\"",
-        );
+        ));
     }
     // A starter written over a filled-in inventory would lose a year's work:
     // `-o` replaces a file only when asked to.
     if let Some(path) = &context.output
         && path.is_dir()
     {
-        return trouble(&format!(
+        return Err(Failure::trouble(format!(
             "-o {} is a directory; name the file to write",
             path.display()
-        ));
+        )));
     }
     if let Some(path) = &context.output
         && path.exists()
         && !args.force
     {
-        return trouble(&format!(
+        return Err(Failure::trouble(format!(
             "{} already exists; add --force to replace it",
             path.display()
-        ));
+        )));
     }
     let starter = Starter {
         name: args

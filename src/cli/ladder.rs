@@ -1,8 +1,8 @@
 //! `trappa ladder`: the ladder's definitions, rules, crosswalk and sources.
 
 use super::Context;
-use crate::i18n;
-use crate::output;
+use super::failure::Failure;
+use crate::render::ladder as render;
 use clap::{Args, ValueEnum};
 
 #[derive(Debug, Args)]
@@ -17,11 +17,10 @@ pub enum LadderFormat {
     Markdown,
 }
 
-pub(super) fn run(args: &LadderArgs, context: &Context) -> i32 {
-    let data = i18n::ladder();
+pub(super) fn run(args: &LadderArgs, context: &Context) -> Result<(), Failure> {
     let text = match args.format {
-        LadderFormat::Text => output::ladder::text(data, context.lang, context.layout),
-        LadderFormat::Markdown => output::ladder::markdown(data, context.lang),
+        LadderFormat::Text => render::text(context.lang, context.layout),
+        LadderFormat::Markdown => render::markdown(context.lang),
     };
     context.deliver(&text)
 }

@@ -1,27 +1,32 @@
-//! The command line: clap definitions, the shared `Context`, and `run`, which
-//! the thin binary calls. Each command lives in its own module with its
-//! arguments and a `run` that gathers data, calls the library and hands the
-//! result to a renderer; the exit code comes back as a number.
+//! The command line: clap definitions, the shared [`Context`], and [`run`],
+//! which the thin binary calls. Each command lives in its own module with
+//! its arguments and a `run` that takes its inputs ([`input`]), calls the
+//! library, hands the result to a renderer and writes it ([`output`]). A
+//! command that does not succeed returns a [`Failure`], which `run` prints
+//! once and turns into the exit code.
 
 mod check;
 mod classify;
 mod compare;
 mod completions;
 mod export;
+pub mod failure;
 mod init;
+pub mod input;
 mod ladder;
+pub mod output;
+pub mod paths;
 mod report;
 mod schema;
 
-use crate::exit;
 use crate::i18n::Lang;
-use crate::inventory::{self, Checked};
-use crate::output::diagnostics::FileFindings;
-use crate::output::table::Layout;
-use crate::output::{self, Color, ColorChoice};
+use crate::render::text::Layout;
+use crate::render::{Color, ColorChoice};
 use clap::{Args, Parser, Subcommand};
+use failure::Failure;
+use input::Jobs;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 pub use check::{CheckArgs, CheckFormat};
 pub use classify::{ClassifyArgs, ClassifyFormat};
@@ -59,6 +64,9 @@ pub struct Global {
     /// Write the output to FILE (atomically: a failed run leaves no partial file)
     #[arg(short = 'o', long = "output", global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Threads that read and check files, for the commands that read many [default: one per core]
+    #[arg(short = 'j', long = "jobs", global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub jobs: Option<u16>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -109,12 +117,17 @@ pub enum Command {
     Man(ManArgs),
 }
 
-/// What a run needs to know about where its output goes.
+/// What a run needs to know about its language and where its output goes.
 pub struct Context {
     pub lang: Lang,
+    /// Colour on standard output (never when it goes to a file).
     pub color: Color,
+    /// Colour on standard error, decided on its own: diagnostics of a
+    /// refused file reach a terminal even when the output goes to `-o`.
+    pub stderr_color: Color,
     pub layout: Layout,
     pub output: Option<PathBuf>,
+    pub jobs: Jobs,
 }
 
 impl Context {
@@ -124,25 +137,28 @@ impl Context {
         Context {
             lang: global.lang.unwrap_or_else(Lang::from_env),
             color: Color::decide(global.color, to_terminal, no_color.as_deref()),
+            stderr_color: Color::decide(
+                global.color,
+                std::io::stderr().is_terminal(),
+                no_color.as_deref(),
+            ),
             layout: if to_terminal {
                 Layout::terminal()
             } else {
                 Layout::Plain
             },
             output: global.output.clone(),
+            jobs: Jobs(global.jobs.map(usize::from)),
         }
     }
 
     /// Writes a finished text output (standard output or `-o`, atomically).
-    fn deliver(&self, text: &str) -> i32 {
+    fn deliver(&self, text: &str) -> Result<(), Failure> {
         self.deliver_bytes(text.as_bytes())
     }
 
-    fn deliver_bytes(&self, bytes: &[u8]) -> i32 {
-        match output::deliver(self.output.as_deref(), bytes) {
-            Ok(()) => exit::OK,
-            Err(message) => trouble(&message),
-        }
+    fn deliver_bytes(&self, bytes: &[u8]) -> Result<(), Failure> {
+        output::deliver(self.output.as_deref(), bytes).map_err(Failure::trouble)
     }
 }
 
@@ -152,9 +168,9 @@ pub fn run_from_env() -> i32 {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() {
-                exit::TROUBLE
+                failure::TROUBLE
             } else {
-                exit::OK
+                failure::OK
             };
             let _ = e.print();
             return code;
@@ -163,9 +179,10 @@ pub fn run_from_env() -> i32 {
     run(cli)
 }
 
+/// Runs a parsed command line; prints a failure once and returns the exit code.
 pub fn run(cli: Cli) -> i32 {
     let context = Context::from_global(&cli.global);
-    match cli.command {
+    let result = match cli.command {
         Command::Check(args) => check::run(&args, &context),
         Command::Classify(args) => classify::run(&args, &context),
         Command::Report(args) => report::run(&args, &context),
@@ -176,62 +193,14 @@ pub fn run(cli: Cli) -> i32 {
         Command::Ladder(args) => ladder::run(&args, &context),
         Command::Completions(args) => completions::run_completions(&args, &context),
         Command::Man(args) => completions::run_man(&args, &context),
+    };
+    match result {
+        Ok(()) => failure::OK,
+        Err(failure) => {
+            for message in failure.messages() {
+                eprintln!("trappa: error: {message}");
+            }
+            failure.exit_code()
+        }
     }
-}
-
-/// Reports trouble that is not a finding (unreadable path, failed write): exit 2.
-fn trouble(message: &str) -> i32 {
-    eprintln!("trappa: error: {message}");
-    exit::TROUBLE
-}
-
-/// Reads one inventory for a command that needs a valid one. On errors,
-/// prints the diagnostics (as `check` would) and returns the exit code.
-fn valid_inventory(path: &Path, context: &Context) -> Result<Checked, i32> {
-    let checked = inventory::check_path(path).map_err(|m| trouble(&m))?;
-    if checked.is_targets() {
-        return Err(trouble(&format!(
-            "{} is a targets file (trappa-targets); this command reads an inventory",
-            checked.source.name
-        )));
-    }
-    if checked.valid_inventory().is_some() {
-        return Ok(checked);
-    }
-    Err(print_refusal(&checked, context))
-}
-
-/// Reads a targets file; like [`valid_inventory`], errors are printed and refused.
-fn valid_targets(path: &Path, context: &Context) -> Result<Checked, i32> {
-    let checked = inventory::check_path(path).map_err(|m| trouble(&m))?;
-    if checked.valid_targets().is_some() {
-        return Ok(checked);
-    }
-    if checked.inventory().is_some() {
-        return Err(trouble(&format!(
-            "{} is an inventory; --targets reads a targets file (trappa-targets: 1)",
-            checked.source.name
-        )));
-    }
-    Err(print_refusal(&checked, context))
-}
-
-/// Prints a refused file's findings (as `check` would) to standard error.
-fn print_refusal(checked: &Checked, context: &Context) -> i32 {
-    let files = [FileFindings {
-        name: &checked.source.name,
-        text: &checked.source.text,
-        diagnostics: &checked.diagnostics,
-    }];
-    let color = Color::decide(
-        ColorChoice::Auto,
-        std::io::stderr().is_terminal() && context.color.0,
-        None,
-    );
-    eprint!("{}", output::diagnostics::human(&files, color, true));
-    eprintln!(
-        "trappa: error: {} has errors; fix them (see `trappa check`) before it can be used",
-        checked.source.name
-    );
-    exit::FINDINGS
 }

@@ -1,8 +1,10 @@
 //! `trappa report`: the e-council's yearly follow-up of one inventory.
 
-use super::{Context, trouble, valid_inventory, valid_targets};
-use crate::exit;
-use crate::inventory::Checked;
+use super::Context;
+use super::failure::Failure;
+use super::input;
+use crate::render::report as render;
+use crate::report::{self, Refusal};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -31,8 +33,7 @@ pub enum ReportFormat {
     Html,
 }
 
-pub(super) fn run(args: &ReportArgs, context: &Context) -> i32 {
-    use crate::report::{self, Refusal};
+pub(super) fn run(args: &ReportArgs, context: &Context) -> Result<(), Failure> {
     let from_stdin = [
         Some(&args.file),
         args.previous.as_ref(),
@@ -43,56 +44,54 @@ pub(super) fn run(args: &ReportArgs, context: &Context) -> i32 {
     .filter(|p| p.as_os_str() == "-")
     .count();
     if from_stdin > 1 {
-        return trouble("`-` is given twice; standard input can be read only once");
+        return Err(Failure::trouble(
+            "`-` is given twice; standard input can be read only once",
+        ));
     }
-    let current = match valid_inventory(&args.file, context) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+    let current = input::one_inventory(&args.file, context)?;
     let previous = match &args.previous {
-        Some(path) => match valid_inventory(path, context) {
-            Ok(c) => Some(c),
-            Err(code) => return code,
-        },
+        Some(path) => Some(input::one_inventory(path, context)?),
         None => None,
     };
     let targets = match &args.targets {
-        Some(path) => match valid_targets(path, context) {
-            Ok(c) => Some(c),
-            Err(code) => return code,
-        },
+        Some(path) => Some(input::targets_file(path, context)?),
         None => None,
     };
-    let (Some(inventory), previous_inventory, targets_file) = (
+    let (Some(inventory), previous_inventory) = (
         current.valid_inventory(),
-        previous.as_ref().and_then(Checked::valid_inventory),
-        targets.as_ref().and_then(Checked::valid_targets),
+        previous.as_ref().and_then(|p| p.valid_inventory()),
     ) else {
-        return exit::FINDINGS;
+        return Err(Failure::refused(format!(
+            "{} is not an inventory",
+            current.source.name
+        )));
     };
-    let built = match report::build(inventory, previous_inventory, targets_file) {
+    let built = match report::build(inventory, previous_inventory, targets.as_ref()) {
         Ok(r) => r,
         Err(Refusal::Previous(message)) => {
-            return trouble(&format!(
-                "--previous {}: {message}",
-                previous.map(|p| p.source.name).unwrap_or_default()
-            ));
+            let name = previous.map(|p| p.source.name).unwrap_or_default();
+            return Err(Failure::trouble(format!("--previous {name}: {message}")));
         }
         Err(Refusal::Target(message)) => {
-            eprintln!(
-                "trappa: error: {}: {message}",
-                targets.map(|t| t.source.name).unwrap_or_default()
-            );
-            return exit::FINDINGS;
+            let name = args
+                .targets
+                .as_ref()
+                .map(|p| {
+                    if p.as_os_str() == "-" {
+                        "<stdin>".into()
+                    } else {
+                        p.display().to_string()
+                    }
+                })
+                .unwrap_or_default();
+            return Err(Failure::refused(format!("{name}: {message}")));
         }
     };
     let text = match args.format {
-        ReportFormat::Table => {
-            report::table::render(&built, context.lang, context.layout, context.color)
-        }
-        ReportFormat::Markdown => report::markdown::render(&built, context.lang),
-        ReportFormat::Json => report::json::render(&built),
-        ReportFormat::Html => report::html::render(&built, context.lang),
+        ReportFormat::Table => render::table(&built, context.lang, context.layout, context.color),
+        ReportFormat::Markdown => render::markdown(&built, context.lang),
+        ReportFormat::Json => render::json::render(&built),
+        ReportFormat::Html => render::html::render(&built, context.lang),
     };
     context.deliver(&text)
 }

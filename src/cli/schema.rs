@@ -1,6 +1,7 @@
 //! `trappa schema`: the JSON Schema (draft-07) of the inventory or targets file.
 
 use super::Context;
+use super::failure::Failure;
 use crate::schema;
 use clap::Args;
 
@@ -11,7 +12,7 @@ pub struct SchemaArgs {
     pub targets: bool,
 }
 
-pub(super) fn run(args: &SchemaArgs, context: &Context) -> i32 {
+pub(super) fn run(args: &SchemaArgs, context: &Context) -> Result<(), Failure> {
     let schema = if args.targets {
         schema::targets()
     } else {

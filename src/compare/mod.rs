@@ -5,33 +5,32 @@
 //! with [`Row::of`] and drops the inventory before reading the next, so a
 //! directory of hundreds of inventories costs one inventory plus a few
 //! hundred small rows. Ranking needs every row, which is why rows are kept
-//! and inventories are not. [`finish`] then sorts, checks for duplicates and
-//! ranks.
-
-pub mod render;
+//! and inventories are not. [`finish`] then sorts and ranks. Two inventories
+//! of one organisation and year never get here: the caller refuses them
+//! (`Organisation::same_as`, the rule every command uses).
 
 use crate::classified::classify_inventory;
-use crate::indicators::catalogue::{self, Unit};
 use crate::indicators::compute;
-use crate::inventory::model::{self, Inventory};
+use crate::inventory::Indicator;
+use crate::inventory::model::Inventory;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// The indicator columns of a row, in order (ids of spec §5). The values are
 /// the very numbers `report` shows: both come from `indicators::compute`.
-pub const COLUMNS: [&str; 8] = [
-    "services",
-    "e_services",
-    "transaction_share",
-    "mean_step",
-    "eid_share",
-    "case_tracking_share",
-    "digital_uptake",
-    "accessibility_statement_share",
+pub const COLUMNS: [Indicator; 8] = [
+    Indicator::Services,
+    Indicator::EServices,
+    Indicator::TransactionShare,
+    Indicator::MeanStep,
+    Indicator::EidShare,
+    Indicator::CaseTrackingShare,
+    Indicator::DigitalUptake,
+    Indicator::AccessibilityStatementShare,
 ];
 
 /// The indicator rows are ranked by: the report's headline.
-pub const RANKED_BY: &str = "transaction_share";
+pub const RANKED_BY: Indicator = Indicator::TransactionShare;
 
 /// One organisation in one follow-up year.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,7 +52,7 @@ impl Row {
     /// The row of one checked inventory (the caller makes sure it has no errors).
     pub fn of(file: &str, inventory: &Inventory) -> Row {
         let values = compute::compute(&classify_inventory(inventory));
-        let value = |id: &str| values.iter().find(|v| v.id == id).and_then(|v| v.value);
+        let value = |id: Indicator| values.iter().find(|v| v.id == id).and_then(|v| v.value);
         Row {
             organisation: inventory.organisation.name.clone(),
             code: inventory.organisation.code.clone(),
@@ -65,7 +64,7 @@ impl Row {
     }
 
     /// The value of one of [`COLUMNS`]; `None` for no data or another id.
-    pub fn value(&self, id: &str) -> Option<f64> {
+    pub fn value(&self, id: Indicator) -> Option<f64> {
         COLUMNS
             .iter()
             .position(|c| *c == id)
@@ -73,42 +72,12 @@ impl Row {
     }
 }
 
-/// The unit of a column (decides how it is shown).
-pub fn unit(id: &str) -> Unit {
-    catalogue::unit_of(id).unwrap_or(Unit::Count)
-}
-
-/// Two inventories of the same organisation for the same year: comparing
-/// them side by side would count the organisation twice and rank it against
-/// itself, so the comparison is refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Duplicate {
-    pub organisation: String,
-    pub year: i32,
-    pub first: String,
-    pub second: String,
-}
-
-impl std::fmt::Display for Duplicate {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} and {} are both inventories of {} for {}; compare one inventory per organisation and year",
-            self.first, self.second, self.organisation, self.year
-        )
-    }
-}
-
 /// Sorts the rows (organisation in Swedish alphabetical order, then code,
-/// then year), refuses duplicates, and ranks each year's rows.
-pub fn finish(mut rows: Vec<Row>) -> Result<Vec<Row>, Vec<Duplicate>> {
+/// then year) and ranks each year's rows.
+pub fn finish(mut rows: Vec<Row>) -> Vec<Row> {
     rows.sort_by(compare_rows);
-    let duplicates = duplicates(&rows);
-    if !duplicates.is_empty() {
-        return Err(duplicates);
-    }
     rank(&mut rows);
-    Ok(rows)
+    rows
 }
 
 fn compare_rows(a: &Row, b: &Row) -> Ordering {
@@ -143,38 +112,6 @@ fn collation_key(name: &str) -> Vec<u32> {
             c => 1000 + c as u32,
         })
         .collect()
-}
-
-/// The same organisation as `report --previous` decides it: the same
-/// `organisation.code` when both have one, otherwise the same name (trimmed,
-/// ignoring ASCII case).
-fn same_organisation(a: &Row, b: &Row) -> bool {
-    model::same_organisation(
-        (a.code.as_deref(), &a.organisation),
-        (b.code.as_deref(), &b.organisation),
-    )
-}
-
-/// Every later row that is the same organisation and year as an earlier one,
-/// named with the earlier one's file.
-fn duplicates(rows: &[Row]) -> Vec<Duplicate> {
-    // Grouping by year first keeps the pairwise test to one year's rows.
-    let mut by_year: HashMap<i32, Vec<&Row>> = HashMap::new();
-    let mut found = Vec::new();
-    for row in rows {
-        let seen = by_year.entry(row.year).or_default();
-        if let Some(first) = seen.iter().find(|s| same_organisation(s, row)) {
-            found.push(Duplicate {
-                organisation: row.organisation.clone(),
-                year: row.year,
-                first: first.file.clone(),
-                second: row.file.clone(),
-            });
-        } else {
-            seen.push(row);
-        }
-    }
-    found
 }
 
 /// Standard competition ranking within each year: a row's rank is one more
@@ -232,8 +169,7 @@ mod tests {
             row("C", Some("3"), 2023, Some(2.0 / 4.0)),
             row("D", Some("4"), 2023, Some(0.0)),
             row("E", Some("5"), 2023, None),
-        ])
-        .unwrap();
+        ]);
         let ranks: Vec<_> = rows.iter().map(|r| r.rank).collect();
         assert_eq!(ranks, [Some(2), Some(1), Some(2), Some(4), None]);
     }
@@ -244,8 +180,7 @@ mod tests {
             row("A", Some("1"), 2023, Some(0.2)),
             row("A", Some("1"), 2024, Some(0.9)),
             row("B", Some("2"), 2023, Some(0.4)),
-        ])
-        .unwrap();
+        ]);
         let ranks: Vec<_> = rows.iter().map(|r| (r.year, r.rank)).collect();
         assert_eq!(ranks, [(2023, Some(2)), (2024, Some(1)), (2023, Some(1))]);
     }
@@ -258,8 +193,7 @@ mod tests {
             row("Åre kommun", None, 2023, None),
             row("ale kommun", None, 2023, None),
             row("Borås stad", None, 2023, None),
-        ])
-        .unwrap();
+        ]);
         let names: Vec<_> = rows.iter().map(|r| r.organisation.as_str()).collect();
         assert_eq!(
             names,
@@ -271,24 +205,5 @@ mod tests {
                 "Örebro kommun"
             ]
         );
-    }
-
-    #[test]
-    fn the_same_organisation_and_year_twice_is_refused() {
-        let refused = finish(vec![
-            row("Ale kommun", Some("1440"), 2023, None),
-            row("Ale kommun", Some("1440"), 2024, None),
-            // Same code, other spelling: the code decides.
-            row("Ale", Some("1440"), 2023, None),
-            // No code: the name decides.
-            row("ÅRE KOMMUN", None, 2023, None),
-            row("ÅRE kommun", Some("2321"), 2023, None),
-        ])
-        .unwrap_err();
-        assert_eq!(refused.len(), 2);
-        assert_eq!(refused[0].first, "Ale-2023.yaml");
-        assert_eq!(refused[0].second, "Ale kommun-2023.yaml");
-        assert_eq!(refused[1].year, 2023);
-        assert!(refused[1].to_string().contains("ÅRE"));
     }
 }

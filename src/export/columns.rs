@@ -5,8 +5,9 @@
 
 use crate::classified::ClassifiedService;
 use crate::i18n::{self, Lang};
+use crate::inventory::Step;
 use crate::inventory::model::{Inventory, Vocabulary};
-use crate::ladder::{Missing, Step};
+use crate::ladder::reasons;
 
 /// What kind of value a column holds: decides the xlsx cell type, the column
 /// width and how the README describes it.
@@ -31,6 +32,10 @@ pub enum Cell {
     /// No value: an empty cell, never 0.
     Missing,
     Text(String),
+    /// A whole number as the inventory has it (a year, a count of cases, a
+    /// step): exact, whatever its size.
+    Count(u64),
+    /// A measure (kronor, per cent, a mean step): written as computed.
     Number(f64),
     /// A share 0–1.
     Share(f64),
@@ -140,8 +145,7 @@ fn list(values: &[String]) -> Cell {
 }
 
 fn count(value: Option<u64>) -> Cell {
-    // Sums and counts stay exact in f64 below 2^53.
-    value.map_or(Cell::Missing, |v| Cell::Number(v as f64))
+    value.map_or(Cell::Missing, Cell::Count)
 }
 
 fn number(value: Option<f64>) -> Cell {
@@ -149,18 +153,12 @@ fn number(value: Option<f64>) -> Cell {
 }
 
 fn step(value: Option<Step>) -> Cell {
-    value.map_or(Cell::Missing, |s| Cell::Number(f64::from(s.number())))
+    value.map_or(Cell::Missing, |s| Cell::Count(u64::from(s.number())))
 }
 
-/// The stable id of what a step lacks (`eid_login_or_signing`), as in the report's JSON.
-pub fn missing_id(missing: Missing) -> &'static str {
-    match missing {
-        Missing::AnyInteraction => "any_interaction",
-        Missing::OnlineSubmission => "online_submission",
-        Missing::EidLoginOrSigning => "eid_login_or_signing",
-        Missing::NoPaperSigning => "no_paper_signing",
-        Missing::IntegrationEvidence => "integration_evidence",
-    }
+/// A follow-up year (2000–2100 once checked).
+pub fn year(year: i32) -> Cell {
+    u64::try_from(year).map_or(Cell::Missing, Cell::Count)
 }
 
 type S<'a> = ServiceRow<'a>;
@@ -191,7 +189,7 @@ pub fn services<'a>() -> Vec<Column<ServiceRow<'a>>> {
             "year",
             Number,
             "the follow-up year of the inventory",
-            |r: &S| Cell::Number(f64::from(r.inventory.year)),
+            |r: &S| year(r.inventory.year),
         ),
         Column::new(
             "id",
@@ -450,7 +448,7 @@ pub fn services<'a>() -> Vec<Column<ServiceRow<'a>>> {
                         .classification
                         .missing
                         .iter()
-                        .map(|m| missing_id(*m).to_string())
+                        .map(|m| m.id().to_string())
                         .collect(),
                 )
             },
@@ -459,7 +457,7 @@ pub fn services<'a>() -> Vec<Column<ServiceRow<'a>>> {
             "reasons",
             Text,
             "what decided the step and what the next one needs (follows `--lang`)",
-            |r: &S| text(&i18n::reasons(&r.classified.classification, r.lang)),
+            |r: &S| text(&reasons::reasons(&r.classified.classification, r.lang)),
         ),
     ]
 }

@@ -4,13 +4,13 @@
 //! The values come from the report (`report::build`), never recomputed here.
 
 use super::columns::{Cell, Column, Kind};
-use crate::indicators::catalogue::{self, Unit};
+use crate::inventory::{Indicator, Unit};
 use crate::report::{self, DepartmentRow, Report};
 
 /// One indicator value of one organisation, year and department.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorRecord {
-    pub kpi: &'static str,
+    pub kpi: Indicator,
     /// The SCB code when the inventory has one, otherwise the organisation's name.
     pub municipality: String,
     pub period: i32,
@@ -28,15 +28,14 @@ pub fn records(report: &Report) -> Vec<IndicatorRecord> {
         .code
         .clone()
         .unwrap_or_else(|| report.organisation.clone());
-    let record =
-        |kpi: &'static str, department: Option<&str>, value: Option<f64>| IndicatorRecord {
-            kpi,
-            municipality: municipality.clone(),
-            period: report.year,
-            department: department.map(str::to_string),
-            value,
-            unit: catalogue::unit_of(kpi).unwrap_or(Unit::Count),
-        };
+    let record = |kpi: Indicator, department: Option<&str>, value: Option<f64>| IndicatorRecord {
+        kpi,
+        municipality: municipality.clone(),
+        period: report.year,
+        department: department.map(str::to_string),
+        value,
+        unit: kpi.unit(),
+    };
     let mut out: Vec<IndicatorRecord> = report
         .indicators
         .iter()
@@ -53,10 +52,15 @@ pub fn records(report: &Report) -> Vec<IndicatorRecord> {
     out
 }
 
+/// A share as a share, a count as an exact whole number, any other
+/// measure as computed; no data as an empty cell.
 fn value_cell(value: Option<f64>, unit: Unit) -> Cell {
     match (value, unit) {
         (None, _) => Cell::Missing,
         (Some(v), Unit::Share) => Cell::Share(v),
+        (Some(v), Unit::Count) if v >= 0.0 && v.fract() == 0.0 && v < 9.0e15 => {
+            Cell::Count(v as u64)
+        }
         (Some(v), _) => Cell::Number(v),
     }
 }
@@ -69,7 +73,7 @@ pub fn columns() -> Vec<Column<IndicatorRecord>> {
             "kpi",
             Text,
             "the indicator id (spec §5)",
-            |r: &IndicatorRecord| Cell::Text(r.kpi.to_string()),
+            |r: &IndicatorRecord| Cell::Text(r.kpi.id().to_string()),
         ),
         Column::new(
             "municipality",
@@ -81,7 +85,7 @@ pub fn columns() -> Vec<Column<IndicatorRecord>> {
             "period",
             Number,
             "the follow-up year",
-            |r: &IndicatorRecord| Cell::Number(f64::from(r.period)),
+            |r: &IndicatorRecord| super::columns::year(r.period),
         ),
         Column::new(
             "department",
@@ -125,7 +129,7 @@ pub fn department_columns<'a>() -> Vec<Column<DepartmentRecord<'a>>> {
             r.report.code.clone().map_or(Cell::Missing, Cell::Text)
         }),
         Column::new("year", Number, "", |r: &D| {
-            Cell::Number(f64::from(r.report.year))
+            super::columns::year(r.report.year)
         }),
         Column::new("department", Text, "", |r: &D| {
             Cell::Text(r.department.id.clone())
@@ -135,15 +139,8 @@ pub fn department_columns<'a>() -> Vec<Column<DepartmentRecord<'a>>> {
         }),
     ];
     for &id in report::DEPARTMENT_COLUMNS {
-        let unit = catalogue::unit_of(id).unwrap_or(Unit::Count);
-        columns.push(Column::new(id, Value, "", move |r: &D| {
-            let value = r
-                .department
-                .indicators
-                .iter()
-                .find(|i| i.id == id)
-                .and_then(|i| i.value);
-            value_cell(value, unit)
+        columns.push(Column::new(id.id(), Value, "", move |r: &D| {
+            value_cell(r.department.value(id), id.unit())
         }));
     }
     columns

@@ -1,4 +1,4 @@
-//! The numbers of the yearly follow-up (spec §5, data/indicators.yaml).
+//! The numbers of the yearly follow-up (spec §5).
 //!
 //! Every ratio keeps its numerator and denominator next to its value, so a
 //! report or an export can show what was counted and a reader can check the
@@ -9,22 +9,10 @@
 //! to [`changes`].
 
 use crate::classified::ClassifiedService;
-use crate::inventory::model::{
-    CaseTracking, Decision, Hours, Login, Mobile, Prefill, Service, Signing, Status, Submission,
-};
-use crate::ladder::Step;
+use crate::inventory::model::{Hours, Mobile, Prefill, Service, Status};
+use crate::inventory::{Indicator, Step};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
-
-/// The indicators that compare with the previous year's inventory, in
-/// catalogue order. [`compute`] leaves them out because one inventory alone
-/// cannot answer them; [`change_values`] computes them from [`Changes`].
-pub const REQUIRES_PREVIOUS: [&str; 4] = [
-    "new_services",
-    "retired_services",
-    "stepped_up",
-    "stepped_down",
-];
 
 /// One indicator's value with its explicit numerator and denominator.
 ///
@@ -33,8 +21,7 @@ pub const REQUIRES_PREVIOUS: [&str; 4] = [
 /// value is "no data", so a reader sees *why* there is no value (0 of 0).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct IndicatorValue {
-    /// An id of `catalogue::IDS`.
-    pub id: &'static str,
+    pub id: Indicator,
     /// `None` = "no data": the denominator is empty or sums to 0. Never 0 for
     /// that, never NaN (nor infinite).
     pub value: Option<f64>,
@@ -44,7 +31,7 @@ pub struct IndicatorValue {
 
 impl IndicatorValue {
     /// A plain count: no denominator, the value is the count itself.
-    fn count(id: &'static str, n: usize) -> Self {
+    fn count(id: Indicator, n: usize) -> Self {
         let n = n as f64;
         IndicatorValue {
             id,
@@ -56,7 +43,7 @@ impl IndicatorValue {
 
     /// A ratio; `None` when the denominator is zero, so that "nothing to
     /// measure" never reads as 0 % (and never as NaN).
-    fn ratio(id: &'static str, numerator: f64, denominator: f64) -> Self {
+    fn ratio(id: Indicator, numerator: f64, denominator: f64) -> Self {
         let value = if denominator == 0.0 {
             None
         } else {
@@ -71,19 +58,9 @@ impl IndicatorValue {
     }
 
     /// `part` of `whole` services.
-    fn share(id: &'static str, part: usize, whole: usize) -> Self {
+    fn share(id: Indicator, part: usize, whole: usize) -> Self {
         Self::ratio(id, part as f64, whole as f64)
     }
-}
-
-/// A case service is one where a case can be submitted at all (online or
-/// offline): the denominator of the e-ID, tracking, decision and prefill
-/// shares, which would be meaningless for a page of information.
-fn is_case_service(service: &Service) -> bool {
-    matches!(
-        service.evidence.submission,
-        Submission::Offline | Submission::Online
-    )
 }
 
 fn step_of(c: &ClassifiedService<'_>) -> Step {
@@ -102,7 +79,7 @@ fn count_where(
 /// hundred times one with 10, which a mean of per-service shares would not.
 /// Sums are f64; they are exact for whole numbers below 2^53.
 fn summed_ratio(
-    id: &'static str,
+    id: Indicator,
     services: &[&ClassifiedService<'_>],
     terms: impl Fn(&Service) -> Option<(f64, f64)>,
 ) -> IndicatorValue {
@@ -115,7 +92,7 @@ fn summed_ratio(
 
 /// Every indicator of spec §5 for one set of services (a whole organisation
 /// or one department), in catalogue order, EXCLUDING the four that need a
-/// previous year ([`REQUIRES_PREVIOUS`]; see [`change_values`]).
+/// previous year ([`Indicator::requires_previous`]; see [`change_values`]).
 ///
 /// The caller chooses the set: pass a department's services to get that
 /// department's figures. Services that are not live are skipped here, so the
@@ -126,7 +103,7 @@ pub fn compute(services: &[ClassifiedService<'_>]) -> Vec<IndicatorValue> {
     let cases: Vec<&ClassifiedService<'_>> = live
         .iter()
         .copied()
-        .filter(|c| is_case_service(c.service))
+        .filter(|c| c.service.evidence.takes_cases())
         .collect();
     let e_services: Vec<&ClassifiedService<'_>> = live
         .iter()
@@ -145,21 +122,25 @@ pub fn compute(services: &[ClassifiedService<'_>]) -> Vec<IndicatorValue> {
     let step_sum: f64 = live.iter().map(|c| f64::from(step_of(c).number())).sum();
 
     vec![
-        IndicatorValue::count("services", n_live),
-        IndicatorValue::count("e_services", e_services.len()),
-        IndicatorValue::share("step_1_share", at_step(Step::Information), n_live),
-        IndicatorValue::share("step_2_share", at_step(Step::Interaction), n_live),
-        IndicatorValue::share("step_3_share", at_step(Step::Transaction), n_live),
-        IndicatorValue::share("step_4_share", at_step(Step::Integration), n_live),
+        IndicatorValue::count(Indicator::Services, n_live),
+        IndicatorValue::count(Indicator::EServices, e_services.len()),
+        IndicatorValue::share(Indicator::Step1Share, at_step(Step::Information), n_live),
+        IndicatorValue::share(Indicator::Step2Share, at_step(Step::Interaction), n_live),
+        IndicatorValue::share(Indicator::Step3Share, at_step(Step::Transaction), n_live),
+        IndicatorValue::share(Indicator::Step4Share, at_step(Step::Integration), n_live),
         IndicatorValue::share(
-            "transaction_share",
+            Indicator::TransactionShare,
             count_where(&live, |c| step_of(c) >= Step::Transaction),
             n_live,
         ),
-        IndicatorValue::share("integration_share", at_step(Step::Integration), n_live),
-        IndicatorValue::ratio("mean_step", step_sum, n_live as f64),
         IndicatorValue::share(
-            "at_target_share",
+            Indicator::IntegrationShare,
+            at_step(Step::Integration),
+            n_live,
+        ),
+        IndicatorValue::ratio(Indicator::MeanStep, step_sum, n_live as f64),
+        IndicatorValue::share(
+            Indicator::AtTargetShare,
             count_where(&with_target, |c| {
                 c.service.target_step.is_some_and(|t| step_of(c) >= t)
             }),
@@ -167,65 +148,52 @@ pub fn compute(services: &[ClassifiedService<'_>]) -> Vec<IndicatorValue> {
         ),
         // Only services that declare a step can disagree with the derived one.
         IndicatorValue::count(
-            "declared_mismatches",
+            Indicator::DeclaredMismatches,
             count_where(&live, |c| {
                 c.service.declared_step.is_some_and(|d| d != step_of(c))
             }),
         ),
         IndicatorValue::share(
-            "eid_share",
-            count_where(&cases, |c| {
-                let e = &c.service.evidence;
-                e.login == Login::Eid || e.signing == Signing::Eid
-            }),
+            Indicator::EidShare,
+            count_where(&cases, |c| c.service.evidence.uses_eid()),
             n_cases,
         ),
         IndicatorValue::share(
-            "foreign_eid_share",
+            Indicator::ForeignEidShare,
             count_where(&cases, |c| c.service.evidence.foreign_eid),
             n_cases,
         ),
         IndicatorValue::share(
-            "case_tracking_share",
-            count_where(&cases, |c| {
-                matches!(
-                    c.service.evidence.case_tracking,
-                    CaseTracking::Portal | CaseTracking::External
-                )
-            }),
+            Indicator::CaseTrackingShare,
+            count_where(&cases, |c| c.service.evidence.tracks_cases()),
             n_cases,
         ),
         IndicatorValue::share(
-            "digital_decision_share",
-            count_where(&cases, |c| {
-                matches!(
-                    c.service.evidence.decision,
-                    Some(Decision::Email | Decision::Portal | Decision::DigitalMailbox)
-                )
-            }),
+            Indicator::DigitalDecisionShare,
+            count_where(&cases, |c| c.service.evidence.decides_digitally()),
             n_cases,
         ),
         IndicatorValue::share(
-            "prefill_registry_share",
+            Indicator::PrefillRegistryShare,
             count_where(&cases, |c| c.service.evidence.prefill == Prefill::Registry),
             n_cases,
         ),
         IndicatorValue::share(
-            "always_open_share",
+            Indicator::AlwaysOpenShare,
             count_where(&live, |c| c.service.access.hours == Some(Hours::Always)),
             n_live,
         ),
         // The accessibility act (2018:1937) bites on services people use, not
         // on plain information pages: hence step >= 2 on both sides.
         IndicatorValue::share(
-            "accessibility_statement_share",
+            Indicator::AccessibilityStatementShare,
             count_where(&e_services, |c| {
                 c.service.access.accessibility_statement.is_some()
             }),
             e_services.len(),
         ),
         IndicatorValue::share(
-            "mobile_share",
+            Indicator::MobileShare,
             count_where(&live, |c| {
                 matches!(
                     c.service.access.mobile,
@@ -235,30 +203,27 @@ pub fn compute(services: &[ClassifiedService<'_>]) -> Vec<IndicatorValue> {
             n_live,
         ),
         IndicatorValue::count(
-            "pdf_forms",
-            count_where(&live, |c| {
-                let e = &c.service.evidence;
-                e.download_form && e.submission != Submission::Online
-            }),
+            Indicator::PdfForms,
+            count_where(&live, |c| c.service.evidence.is_pdf_form()),
         ),
-        summed_ratio("digital_uptake", &live, |s| {
+        summed_ratio(Indicator::DigitalUptake, &live, |s| {
             Some((s.volumes.digital? as f64, s.volumes.cases? as f64))
         }),
         IndicatorValue::share(
-            "volume_coverage",
+            Indicator::VolumeCoverage,
             count_where(&cases, |c| c.service.volumes.cases.is_some()),
             n_cases,
         ),
-        summed_ratio("completion_rate", &live, |s| {
+        summed_ratio(Indicator::CompletionRate, &live, |s| {
             Some((s.volumes.completed? as f64, s.volumes.started? as f64))
         }),
         // Weighted by cases: a cheap service with 10 cases must not pull the
         // organisation's cost per case as much as a dear one with 10 000.
-        summed_ratio("cost_per_case_sek", &live, |s| {
+        summed_ratio(Indicator::CostPerCaseSek, &live, |s| {
             let cases = s.volumes.cases? as f64;
             Some((s.cost_per_case_sek? * cases, cases))
         }),
-        summed_ratio("satisfaction_pct", &live, |s| {
+        summed_ratio(Indicator::SatisfactionPct, &live, |s| {
             let cases = s.volumes.cases? as f64;
             Some((s.satisfaction_pct? * cases, cases))
         }),
@@ -365,39 +330,39 @@ pub fn changes(current: &[ClassifiedService<'_>], previous: &[ClassifiedService<
     result
 }
 
-/// The four change indicators ([`REQUIRES_PREVIOUS`]) as counts, in
+/// The four change indicators ([`Indicator::requires_previous`]) as counts, in
 /// catalogue order, so a report can append them to [`compute`]'s values.
 pub fn change_values(changes: &Changes) -> Vec<IndicatorValue> {
     vec![
-        IndicatorValue::count("new_services", changes.new.len()),
-        IndicatorValue::count("retired_services", changes.retired.len()),
-        IndicatorValue::count("stepped_up", changes.stepped_up.len()),
-        IndicatorValue::count("stepped_down", changes.stepped_down.len()),
+        IndicatorValue::count(Indicator::NewServices, changes.new.len()),
+        IndicatorValue::count(Indicator::RetiredServices, changes.retired.len()),
+        IndicatorValue::count(Indicator::SteppedUp, changes.stepped_up.len()),
+        IndicatorValue::count(Indicator::SteppedDown, changes.stepped_down.len()),
     ]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::indicators::catalogue;
 
     /// `compute` followed by `change_values` lists the catalogue exactly, in
-    /// its order: a renamed or forgotten id fails here, not in a report.
+    /// its order: a forgotten indicator fails here, not in a report.
     #[test]
     fn ids_follow_the_catalogue() {
-        let mut ids: Vec<&str> = compute(&[]).iter().map(|v| v.id).collect();
-        let tail: Vec<&str> = change_values(&Changes::default())
+        let mut ids: Vec<Indicator> = compute(&[]).iter().map(|v| v.id).collect();
+        let tail: Vec<Indicator> = change_values(&Changes::default())
             .iter()
             .map(|v| v.id)
             .collect();
-        assert_eq!(tail, REQUIRES_PREVIOUS);
+        assert!(tail.iter().all(|i| i.requires_previous()));
+        assert!(ids.iter().all(|i| !i.requires_previous()));
         ids.extend(tail);
-        assert_eq!(ids, catalogue::ids().collect::<Vec<_>>());
+        assert_eq!(ids, Indicator::ALL);
     }
 
     #[test]
     fn zero_denominator_is_no_data() {
-        let v = IndicatorValue::ratio("eid_share", 0.0, 0.0);
+        let v = IndicatorValue::ratio(Indicator::EidShare, 0.0, 0.0);
         assert_eq!(v.value, None);
         assert_eq!(v.numerator, Some(0.0));
         assert_eq!(v.denominator, Some(0.0));

@@ -1,111 +1,31 @@
-//! Inventory files: reading, parsing, decoding and checking one file.
+//! Bytes → model, and nothing else: reading a file ([`source`]: size limit,
+//! encoding), parsing its YAML into positioned nodes ([`load`], the only
+//! code that touches YAML), and typing them ([`decode`]) into the model of
+//! an inventory ([`model`]) or a targets file ([`targets`]), with the
+//! vocabularies of the format: the ladder's [`step`]s and the
+//! [`indicator`]s. Every problem found on the way is a diagnostic; the
+//! rules that compare values with each other are `crate::check`'s.
 
 pub mod decode;
+pub mod indicator;
 pub mod load;
 pub mod model;
+pub mod source;
+pub mod step;
 pub mod targets;
 
-use crate::check;
-use crate::diagnostic::{Diagnostic, Severity, sort_in_file_order};
-use crate::source::{self, ReadFailure, Source};
-use model::Inventory;
-use std::path::Path;
-use targets::TargetsFile;
+pub use decode::Document;
+pub use indicator::{Indicator, Unit};
+pub use step::Step;
 
-/// One input after every check: its text (for carets in human output), the
-/// inventory if it could be decoded, and every finding in line order.
-#[derive(Debug)]
-pub struct Checked {
-    pub source: Source,
-    pub document: Option<Document>,
-    pub diagnostics: Vec<Diagnostic>,
-}
+use crate::diagnostic::Diagnostic;
+use source::Source;
 
-/// What a file turned out to be, by its version key.
-#[derive(Debug)]
-pub enum Document {
-    /// `trappa: 1`
-    Inventory(Inventory),
-    /// `trappa-targets: 1`
-    Targets(TargetsFile),
-}
-
-impl Checked {
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
-    }
-
-    pub fn inventory(&self) -> Option<&Inventory> {
-        match &self.document {
-            Some(Document::Inventory(inventory)) => Some(inventory),
-            _ => None,
-        }
-    }
-
-    pub fn is_targets(&self) -> bool {
-        matches!(self.document, Some(Document::Targets(_)))
-    }
-
-    /// The inventory, when it has no errors: what every command but `check` works on.
-    pub fn valid_inventory(&self) -> Option<&Inventory> {
-        if self.has_errors() {
-            None
-        } else {
-            self.inventory()
-        }
-    }
-
-    /// The targets, when the file is a targets file without errors.
-    pub fn valid_targets(&self) -> Option<&TargetsFile> {
-        match &self.document {
-            Some(Document::Targets(targets)) if !self.has_errors() => Some(targets),
-            _ => None,
-        }
-    }
-}
-
-/// Reads and checks one path (`-` is standard input). Only an I/O failure is
-/// an `Err`; a file trappa refuses to read is a `Checked` with an E001.
-pub fn check_path(path: &Path) -> Result<Checked, String> {
-    match source::read(path) {
-        Ok(source) => Ok(check_source(source)),
-        Err(ReadFailure::Refused(diagnostic)) => Ok(Checked {
-            source: Source {
-                name: diagnostic.file.clone(),
-                text: String::new(),
-            },
-            document: None,
-            diagnostics: vec![diagnostic],
-        }),
-        Err(ReadFailure::Io(message)) => Err(message),
-    }
-}
-
-/// Parses, decodes and checks text already in memory.
-pub fn check_source(source: Source) -> Checked {
-    let (document, mut diagnostics) = match load::parse(&source.name, &source.text) {
-        Ok(root) => decode_document(&source.name, &root),
+/// Parses and types text already in memory; the diagnostics are in the
+/// order they were found.
+pub fn read(source: &Source) -> (Option<Document>, Vec<Diagnostic>) {
+    match load::parse(&source.name, &source.text) {
+        Ok(root) => decode::document(&source.name, &root),
         Err(diagnostic) => (None, vec![diagnostic]),
-    };
-    if let Some(Document::Inventory(inventory)) = &document {
-        diagnostics.extend(check::check(&source.name, inventory));
-    }
-    sort_in_file_order(&mut diagnostics);
-    Checked {
-        source,
-        document,
-        diagnostics,
-    }
-}
-
-fn decode_document(file: &str, root: &load::Node) -> (Option<Document>, Vec<Diagnostic>) {
-    if root.has_key("trappa-targets") && !root.has_key("trappa") {
-        let (targets, diagnostics) = targets::decode(file, root);
-        (targets.map(Document::Targets), diagnostics)
-    } else {
-        let (inventory, diagnostics) = decode::inventory(file, root);
-        (inventory.map(Document::Inventory), diagnostics)
     }
 }

@@ -1,8 +1,8 @@
 //! The typed inventory (format 1, spec §2). Plain data: the decoder fills it,
 //! checks and the ladder read it, renderers print it.
 
+use super::step::Step;
 use crate::diagnostic::Pos;
-use crate::ladder::Step;
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -148,6 +148,31 @@ pub struct Department {
 /// `^[a-z0-9][a-z0-9_-]*$`: the rule of the decoder's `identifier`.
 const ID_PATTERN: &str = "^[a-z0-9][a-z0-9_-]*$";
 
+/// An id in the format's alphabet made from a name: lowercase ASCII,
+/// accented letters as their base letter (å, ä → a; ö → o; é → e),
+/// everything else a single `-`. "Ställa sig i tomtkö" → "stalla-sig-i-tomtko".
+/// The id the decoder suggests for an invalid one, and the IRI segment of
+/// an organisation without a code.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'å' | 'ä' | 'á' | 'à' | 'â' | 'æ' => 'a',
+            'ö' | 'ó' | 'ò' | 'ô' | 'ø' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' | 'ù' | 'û' => 'u',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            c if c.is_ascii_alphanumeric() || c == '_' => c,
+            _ => '-',
+        };
+        if c == '-' && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Service {
     /// A stable id, unique in the file and kept across years (a–z, 0–9, `-`, `_`; starts with a letter or digit).
@@ -175,10 +200,8 @@ pub struct Service {
     #[schemars(default, inner(pattern("^[a-z]{2}$")))]
     pub languages: Vec<String>,
     /// The step the service owner claims; checked against the step derived from `evidence` (E005, W101).
-    #[schemars(with = "Option<crate::schema::StepSpelling>")]
     pub declared_step: Option<Step>,
     /// The step the service should reach (not every service should reach 4); below it, the service is listed "to develop".
-    #[schemars(with = "Option<crate::schema::StepSpelling>")]
     pub target_step: Option<Step>,
     /// Observable facts that place the service on the ladder. Every key is optional; absent means not present.
     #[schemars(default)]
@@ -206,12 +229,64 @@ pub struct Service {
     pub incomplete: bool,
 }
 
-/// An http(s) address with a host and no spaces, as the decoder's `is_http_url` accepts.
+/// An http(s) address with a host and no spaces, as [`is_http_url`] accepts.
 const HTTP_URL_PATTERN: &str = "^https?://[^/?#\\s]+\\S*$";
+
+/// Whether the text is what the format calls a URL: `http://` or
+/// `https://`, a host, and no spaces. The decoder refuses anything else
+/// (E008), and only such a text becomes a link in the HTML report.
+pub fn is_http_url(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && !text.chars().any(char::is_whitespace)
+        }
+        None => false,
+    }
+}
 
 impl Service {
     pub fn is_live(&self) -> bool {
         self.status == Status::Live
+    }
+}
+
+// The small facts about evidence that several parts of trappa ask (the
+// checks, the indicators, the report): answered once, here, so that "a
+// case service" or "a PDF form" means the same everywhere.
+impl Evidence {
+    /// A case can be submitted at all, online or offline: what makes a
+    /// "case service", the denominator of the e-ID, tracking, decision and
+    /// prefill shares (a page of information has no case to measure).
+    pub fn takes_cases(&self) -> bool {
+        matches!(self.submission, Submission::Online | Submission::Offline)
+    }
+
+    /// A form to download and no online submission: a PDF form still to
+    /// replace with an e-service (I202, `pdf_forms`).
+    pub fn is_pdf_form(&self) -> bool {
+        self.download_form && self.submission != Submission::Online
+    }
+
+    /// Logs in or signs with e-ID (`eid_share`).
+    pub fn uses_eid(&self) -> bool {
+        self.login == Login::Eid || self.signing == Signing::Eid
+    }
+
+    /// The case can be followed online, in the organisation's portal or elsewhere.
+    pub fn tracks_cases(&self) -> bool {
+        self.case_tracking != CaseTracking::None
+    }
+
+    /// The decision reaches the applicant digitally.
+    pub fn decides_digitally(&self) -> bool {
+        matches!(
+            self.decision,
+            Some(Decision::Email | Decision::Portal | Decision::DigitalMailbox)
+        )
     }
 }
 
@@ -310,5 +385,46 @@ impl Spans {
 
     pub fn get(&self, path: &str) -> Option<Pos> {
         self.0.get(path).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_must_be_http() {
+        assert!(is_http_url("https://www.trelleborg.se/tomtko"));
+        assert!(is_http_url("http://example.se"));
+        assert!(!is_http_url("ftp://example.se"));
+        assert!(!is_http_url("https://"));
+        assert!(!is_http_url("javascript:alert(1)"));
+        assert!(!is_http_url("www.example.se"));
+    }
+
+    #[test]
+    fn slugs_are_valid_ids() {
+        assert_eq!(slug("Ställa sig i tomtkö"), "stalla-sig-i-tomtko");
+        assert_eq!(slug("  LSS / insatser "), "lss-insatser");
+        assert_eq!(slug("Trelleborgs kommun"), "trelleborgs-kommun");
+        assert_eq!(slug("  Bygg & miljö  "), "bygg-miljo");
+        assert_eq!(slug("Åre"), "are");
+        assert_eq!(slug("***"), "");
+        assert_eq!(slug("gymnasie_antagning"), "gymnasie_antagning");
+    }
+
+    #[test]
+    fn the_same_organisation_is_the_same_code_or_else_the_same_name() {
+        let org = |name: &str, code: Option<&str>| Organisation {
+            name: name.into(),
+            code: code.map(String::from),
+            kind: OrganisationKind::Municipality,
+        };
+        // Same code, other spelling: the code decides.
+        assert!(org("Ale", Some("1440")).same_as(&org("Ale kommun", Some("1440"))));
+        assert!(!org("Ale kommun", Some("1440")).same_as(&org("Ale kommun", Some("1441"))));
+        // Without a code on either side, the name decides (trimmed, ASCII case).
+        assert!(org("ÅRE KOMMUN", None).same_as(&org("  ÅRE kommun", Some("2321"))));
+        assert!(!org("Åre kommun", None).same_as(&org("Ale kommun", None)));
     }
 }

@@ -1,29 +1,14 @@
-//! Targets files (effektmål), format 1 (spec §2): decoding and validation,
-//! with the same diagnostics as inventories.
+//! The typed targets file (effektmål), format 1 (spec §2). Plain data: the
+//! walk in `decode::targets` fills it, the report reads it.
 
-use super::decode::Decoder;
-use super::load::{Node, Value};
-use crate::diagnostic::{Code, Diagnostic, Pos};
-use crate::indicators::catalogue::{self, Unit};
-use crate::suggest;
+use super::indicator::Indicator;
+use crate::diagnostic::Pos;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-pub const ROOT_KEYS: &[&str] = &["trappa-targets", "targets"];
-pub const TARGET_KEYS: &[&str] = &[
-    "indicator",
-    "goal",
-    "target",
-    "by",
-    "direction",
-    "department",
-    "baseline",
-];
-pub const BASELINE_KEYS: &[&str] = &["year", "value"];
-
 // As in the inventory model, the `JsonSchema` derives describe the YAML keys
-// (spec §2) through `#[schemars]` attributes only; the decoder above fills
-// the types. The version key `trappa-targets` is added by `crate::schema`.
+// (spec §2) through `#[schemars]` attributes only; the decoder fills the
+// types. The version key `trappa-targets` is added by `crate::schema`.
 
 /// A targets file (effektmål): the indicator values an organisation aims to reach.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
@@ -46,8 +31,7 @@ pub enum Direction {
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Target {
     /// The indicator the target is set for (an indicator id, see `trappa report --format json`).
-    #[schemars(with = "crate::schema::IndicatorId")]
-    pub indicator: String,
+    pub indicator: Indicator,
     /// The goal (inriktningsmål) the target serves, as free text.
     pub goal: Option<String>,
     /// The value to reach, in the indicator's unit: a share is written 0–1 (60 % is 0.60).
@@ -74,146 +58,4 @@ pub struct Baseline {
     pub year: i32,
     /// The indicator's value in that year, in the indicator's unit.
     pub value: f64,
-}
-
-/// Decodes a document whose root has `trappa-targets`.
-pub fn decode(file: &str, root: &Node) -> (Option<TargetsFile>, Vec<Diagnostic>) {
-    let mut d = Decoder::new(file);
-    let targets = targets_file(&mut d, root);
-    (targets, d.diagnostics)
-}
-
-fn targets_file(d: &mut Decoder, root: &Node) -> Option<TargetsFile> {
-    let fields = d.mapping(root, "the targets file", ROOT_KEYS)?;
-    let version = fields.get("trappa-targets")?;
-    if version.value != Value::Int(1) {
-        d.report(
-            Diagnostic::new(
-                Code::E007,
-                d.file,
-                version.pos,
-                format!(
-                    "unsupported targets format version `{}`",
-                    version.scalar_text().unwrap_or("?")
-                ),
-            )
-            .help("this trappa reads targets format 1: `trappa-targets: 1`"),
-        );
-        return None;
-    }
-    let targets = match d.require(&fields, "targets", "the targets file") {
-        Some(node) => d.list(node, "targets", |d, item, _| target(d, item)),
-        None => Vec::new(),
-    };
-    Some(TargetsFile { targets })
-}
-
-fn target(d: &mut Decoder, node: &Node) -> Option<Target> {
-    let fields = d.mapping(node, "a target", TARGET_KEYS)?;
-    let indicator = d
-        .require(&fields, "indicator", "a target")
-        .and_then(|n| indicator(d, n));
-    let unit = indicator.as_deref().and_then(catalogue::unit_of);
-    let goal = fields.get("goal").and_then(|n| d.text(n, "goal"));
-    let target = d
-        .require(&fields, "target", "a target")
-        .and_then(|n| value(d, n, "target", unit));
-    let by = d
-        .require(&fields, "by", "a target")
-        .and_then(|n| d.integer(n, "by", 2000, 2100))
-        .map(|y| y as i32);
-    let direction = match fields.get("direction") {
-        None => Some(Direction::Up),
-        Some(n) => match n.scalar_text() {
-            Some("up") => Some(Direction::Up),
-            Some("down") => Some(Direction::Down),
-            other => {
-                let help = match other.and_then(|t| suggest::closest(t, ["up", "down"])) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => "`direction` is `up` (at least the target) or `down` (at most)".into(),
-                };
-                d.e002(
-                    n.pos,
-                    format!("unknown value `{}` for `direction`", other.unwrap_or("?")),
-                    Some(help),
-                );
-                None
-            }
-        },
-    };
-    let department = fields
-        .get("department")
-        .and_then(|n| d.text(n, "department"));
-    let baseline = fields
-        .get("baseline")
-        .and_then(|n| baseline(d, n, unit, by));
-    Some(Target {
-        indicator: indicator?,
-        goal,
-        target: target?,
-        by: by?,
-        direction: direction?,
-        department,
-        baseline,
-        pos: fields.key_pos("indicator").unwrap_or(fields.pos),
-    })
-}
-
-fn indicator(d: &mut Decoder, node: &Node) -> Option<String> {
-    let id = d.non_empty_text(node, "indicator")?;
-    if catalogue::unit_of(&id).is_some() {
-        return Some(id);
-    }
-    let help = match suggest::closest(&id, catalogue::ids()) {
-        Some(near) => format!("did you mean `{near}`?"),
-        None => "the indicator ids are listed in the README (Indicators) and by `trappa report --format json`".into(),
-    };
-    d.e002(node.pos, format!("unknown indicator `{id}`"), Some(help));
-    None
-}
-
-/// A target or baseline value in the indicator's unit: a share is 0–1.
-fn value(d: &mut Decoder, node: &Node, path: &str, unit: Option<Unit>) -> Option<f64> {
-    let (min, max) = match unit {
-        Some(Unit::Share) => (0.0, 1.0),
-        Some(Unit::Step) => (1.0, 4.0),
-        Some(Unit::Percent) => (0.0, 100.0),
-        _ => (0.0, f64::MAX),
-    };
-    let before = d.diagnostics.len();
-    let v = d.number(node, path, min, max);
-    if v.is_none()
-        && unit == Some(Unit::Share)
-        && d.diagnostics.len() > before
-        && let Some(last) = d.diagnostics.last_mut()
-    {
-        last.help = Some("a share is written 0–1: 60 % is `0.60`".into());
-    }
-    v
-}
-
-/// The starting point of the trend line; its year must come before `by`.
-fn baseline(d: &mut Decoder, node: &Node, unit: Option<Unit>, by: Option<i32>) -> Option<Baseline> {
-    let fields = d.mapping(node, "baseline", BASELINE_KEYS)?;
-    let year_node = d.require(&fields, "year", "baseline");
-    let year = year_node
-        .and_then(|n| d.integer(n, "baseline.year", 2000, 2100))
-        .map(|y| y as i32);
-    if let (Some(node), Some(year), Some(by)) = (year_node, year, by)
-        && year >= by
-    {
-        d.e002(
-            node.pos,
-            format!("`baseline.year: {year}` is not before `by: {by}`"),
-            Some("the baseline is where the trend starts: a year before the target year".into()),
-        );
-        return None;
-    }
-    let value = d
-        .require(&fields, "value", "baseline")
-        .and_then(|n| value(d, n, "baseline.value", unit));
-    Some(Baseline {
-        year: year?,
-        value: value?,
-    })
 }

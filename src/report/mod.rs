@@ -1,22 +1,17 @@
-//! The e-council's yearly follow-up as one data structure; each format
-//! (`table`, `markdown`, `json`) only renders what is here.
+//! The e-council's yearly follow-up as one data structure, built once from
+//! the inventories; every format (`crate::render::report`) only renders
+//! what is here.
 
-pub mod document;
-pub mod html;
-pub mod json;
-pub mod markdown;
-pub mod numbers;
-pub mod table;
 pub mod targets;
 
 use crate::classified::{ClassifiedService, classify_inventory};
-use crate::indicators::catalogue::{self, Unit};
 use crate::indicators::compute::{self, Changes, IndicatorValue};
 use crate::inventory::model::Inventory;
 use crate::inventory::targets::{Direction, TargetsFile};
-use crate::ladder::{self, Missing, Step};
+use crate::inventory::{Indicator, Step, Unit};
+use crate::ladder::{self, Missing};
 use serde::Serialize;
-use targets::{Point, Status};
+use targets::{Point, TargetStatus};
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
@@ -38,7 +33,7 @@ pub struct Report {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct IndicatorRow {
-    pub id: &'static str,
+    pub id: Indicator,
     pub value: Option<f64>,
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
@@ -64,14 +59,14 @@ pub struct DepartmentRow {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct TargetRow {
-    pub indicator: String,
+    pub indicator: Indicator,
     pub department: Option<String>,
     pub goal: Option<String>,
     pub target: f64,
     pub by: i32,
     pub direction: Direction,
     pub value: Option<f64>,
-    pub status: Status,
+    pub status: TargetStatus,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -106,13 +101,38 @@ pub enum Refusal {
 
 impl IndicatorRow {
     pub fn unit(&self) -> Unit {
-        catalogue::unit_of(self.id).unwrap_or(Unit::Count)
+        self.id.unit()
     }
 }
 
 impl Report {
-    pub fn indicator(&self, id: &str) -> Option<&IndicatorRow> {
+    pub fn indicator(&self, id: Indicator) -> Option<&IndicatorRow> {
         self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The name of a department of the report; `None` for the services
+    /// without a department (an empty id) and for an id it does not have.
+    pub fn department_name(&self, id: &str) -> Option<&str> {
+        self.departments
+            .iter()
+            .find(|d| !d.id.is_empty() && d.id == id)
+            .map(|d| d.name.as_str())
+    }
+
+    /// The target set for the whole organisation on one indicator, if any.
+    pub fn organisation_target(&self, id: Indicator) -> Option<&TargetRow> {
+        self.targets
+            .iter()
+            .find(|t| t.indicator == id && t.department.is_none())
+    }
+}
+
+impl DepartmentRow {
+    pub fn value(&self, id: Indicator) -> Option<f64> {
+        self.indicators
+            .iter()
+            .find(|i| i.id == id)
+            .and_then(|i| i.value)
     }
 }
 
@@ -154,8 +174,9 @@ pub fn build(
         .collect::<Vec<_>>();
 
     let departments = departments(inventory, &current);
+    let previous_classified = previous.zip(before.as_deref());
     let target_rows = match targets {
-        Some(t) => target_rows(t, inventory, &indicators, &departments, previous)?,
+        Some(t) => target_rows(t, inventory, &indicators, &departments, previous_classified)?,
         None => Vec::new(),
     };
 
@@ -281,12 +302,14 @@ fn in_department<'a>(
         .collect()
 }
 
+/// `previous` comes classified: a department target's reference value is
+/// computed from it without classifying the previous inventory again.
 fn target_rows(
     file: &TargetsFile,
     inventory: &Inventory,
     indicators: &[IndicatorRow],
     departments: &[DepartmentRow],
-    previous: Option<&Inventory>,
+    previous: Option<(&Inventory, &[ClassifiedService])>,
 ) -> Result<Vec<TargetRow>, Refusal> {
     let mut rows = Vec::new();
     for t in &file.targets {
@@ -302,15 +325,10 @@ fn target_rows(
                         t.pos.line, t.indicator, inventory.organisation.name
                     )));
                 };
-                let value = row
-                    .indicators
-                    .iter()
-                    .find(|i| i.id == t.indicator)
-                    .and_then(|i| i.value);
+                let value = row.value(t.indicator);
                 // A department's previous value needs the previous inventory's departments.
-                let previous_value = previous.and_then(|p| {
-                    let before = classify_inventory(p);
-                    compute::compute(&in_department(&before, Some(department)))
+                let previous_value = previous.and_then(|(_, before)| {
+                    compute::compute(&in_department(before, Some(department)))
                         .into_iter()
                         .find(|i| i.id == t.indicator)
                         .and_then(|i| i.value)
@@ -318,12 +336,12 @@ fn target_rows(
                 (value, previous_value)
             }
         };
-        let reference = previous.zip(previous_value).map(|(p, value)| Point {
+        let reference = previous.zip(previous_value).map(|((p, _), value)| Point {
             year: p.year,
             value,
         });
         rows.push(TargetRow {
-            indicator: t.indicator.clone(),
+            indicator: t.indicator,
             department: t.department.clone(),
             goal: t.goal.clone(),
             target: t.target,
@@ -360,50 +378,29 @@ fn to_develop(services: &[ClassifiedService]) -> Vec<ToDevelop> {
 }
 
 fn pdf_forms(services: &[ClassifiedService]) -> Vec<ServiceRef> {
-    use crate::inventory::model::Submission;
     live(services)
-        .filter(|c| {
-            c.service.evidence.download_form && c.service.evidence.submission != Submission::Online
-        })
+        .filter(|c| c.service.evidence.is_pdf_form())
         .map(service_ref)
         .collect()
 }
 
-/// The ids of the headline figures, first in every format.
-pub const HEADLINE: &[&str] = &[
-    "services",
-    "e_services",
-    "transaction_share",
-    "mean_step",
-    "digital_uptake",
+/// The headline figures, first in the terminal and Markdown reports.
+pub const HEADLINE: &[Indicator] = &[
+    Indicator::Services,
+    Indicator::EServices,
+    Indicator::TransactionShare,
+    Indicator::MeanStep,
+    Indicator::DigitalUptake,
 ];
 
 /// The department table's columns (JSON carries every indicator).
-pub const DEPARTMENT_COLUMNS: &[&str] = &[
-    "services",
-    "e_services",
-    "transaction_share",
-    "mean_step",
-    "eid_share",
-    "case_tracking_share",
-    "digital_uptake",
-    "pdf_forms",
+pub const DEPARTMENT_COLUMNS: &[Indicator] = &[
+    Indicator::Services,
+    Indicator::EServices,
+    Indicator::TransactionShare,
+    Indicator::MeanStep,
+    Indicator::EidShare,
+    Indicator::CaseTrackingShare,
+    Indicator::DigitalUptake,
+    Indicator::PdfForms,
 ];
-
-/// Status words, for tables.
-pub fn status_word(status: Status, lang: crate::i18n::Lang) -> &'static str {
-    match status {
-        Status::Met => lang.pick("uppnått", "met"),
-        Status::OnTrack => lang.pick("i fas", "on track"),
-        Status::Behind => lang.pick("efter plan", "behind"),
-        Status::Missed => lang.pick("ej uppnått", "missed"),
-        Status::NoData => lang.pick("ingen uppgift", "no data"),
-    }
-}
-
-pub fn direction_is_met_word(direction: Direction) -> &'static str {
-    match direction {
-        Direction::Up => "≥",
-        Direction::Down => "≤",
-    }
-}

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Status {
+pub enum TargetStatus {
     Met,
     OnTrack,
     Behind,
@@ -23,14 +23,14 @@ pub enum Status {
     NoData,
 }
 
-impl Status {
+impl TargetStatus {
     pub fn id(self) -> &'static str {
         match self {
-            Status::Met => "met",
-            Status::OnTrack => "on_track",
-            Status::Behind => "behind",
-            Status::Missed => "missed",
-            Status::NoData => "no_data",
+            TargetStatus::Met => "met",
+            TargetStatus::OnTrack => "on_track",
+            TargetStatus::Behind => "behind",
+            TargetStatus::Missed => "missed",
+            TargetStatus::NoData => "no_data",
         }
     }
 }
@@ -53,15 +53,20 @@ fn reaches(value: f64, target: &Target) -> bool {
     }
 }
 
-pub fn status(target: &Target, year: i32, value: Option<f64>, previous: Option<Point>) -> Status {
+pub fn status(
+    target: &Target,
+    year: i32,
+    value: Option<f64>,
+    previous: Option<Point>,
+) -> TargetStatus {
     let Some(value) = value else {
-        return Status::NoData;
+        return TargetStatus::NoData;
     };
     if reaches(value, target) {
-        return Status::Met;
+        return TargetStatus::Met;
     }
     if year >= target.by {
-        return Status::Missed;
+        return TargetStatus::Missed;
     }
     let reference = target
         .baseline
@@ -77,12 +82,12 @@ pub fn status(target: &Target, year: i32, value: Option<f64>, previous: Option<P
             let slope = (value - from.value) / f64::from(year - from.year);
             let projected = value + slope * f64::from(target.by - year);
             if reaches(projected, target) {
-                Status::OnTrack
+                TargetStatus::OnTrack
             } else {
-                Status::Behind
+                TargetStatus::Behind
             }
         }
-        None => Status::Behind,
+        None => TargetStatus::Behind,
     }
 }
 
@@ -94,7 +99,7 @@ mod tests {
 
     fn target(value: f64, by: i32, direction: Direction, baseline: Option<(i32, f64)>) -> Target {
         Target {
-            indicator: "transaction_share".into(),
+            indicator: crate::inventory::Indicator::TransactionShare,
             goal: None,
             target: value,
             by,
@@ -108,28 +113,28 @@ mod tests {
     #[test]
     fn exactly_at_target_is_met_in_both_directions() {
         let up = target(0.6, 2015, Direction::Up, None);
-        assert_eq!(status(&up, 2014, Some(3.0 / 5.0), None), Status::Met);
+        assert_eq!(status(&up, 2014, Some(3.0 / 5.0), None), TargetStatus::Met);
         let down = target(4.0, 2015, Direction::Down, None);
-        assert_eq!(status(&down, 2014, Some(4.0), None), Status::Met);
-        assert_eq!(status(&down, 2014, Some(3.0), None), Status::Met);
-        assert_eq!(status(&down, 2014, Some(5.0), None), Status::Behind);
+        assert_eq!(status(&down, 2014, Some(4.0), None), TargetStatus::Met);
+        assert_eq!(status(&down, 2014, Some(3.0), None), TargetStatus::Met);
+        assert_eq!(status(&down, 2014, Some(5.0), None), TargetStatus::Behind);
     }
 
     #[test]
     fn by_this_year_and_not_met_is_missed() {
         let t = target(0.6, 2014, Direction::Up, Some((2013, 0.1)));
-        assert_eq!(status(&t, 2014, Some(0.59), None), Status::Missed);
-        assert_eq!(status(&t, 2015, Some(0.59), None), Status::Missed);
-        assert_eq!(status(&t, 2014, Some(0.6), None), Status::Met);
+        assert_eq!(status(&t, 2014, Some(0.59), None), TargetStatus::Missed);
+        assert_eq!(status(&t, 2015, Some(0.59), None), TargetStatus::Missed);
+        assert_eq!(status(&t, 2014, Some(0.6), None), TargetStatus::Met);
     }
 
     #[test]
     fn on_track_follows_the_straight_line_from_the_baseline() {
         // 2013: 0.35, 2014: 0.45 → +0.10 a year → 2015: 0.55.
         let t = target(0.55, 2015, Direction::Up, Some((2013, 0.35)));
-        assert_eq!(status(&t, 2014, Some(0.45), None), Status::OnTrack);
+        assert_eq!(status(&t, 2014, Some(0.45), None), TargetStatus::OnTrack);
         let t = target(0.56, 2015, Direction::Up, Some((2013, 0.35)));
-        assert_eq!(status(&t, 2014, Some(0.45), None), Status::Behind);
+        assert_eq!(status(&t, 2014, Some(0.45), None), TargetStatus::Behind);
     }
 
     #[test]
@@ -140,8 +145,11 @@ mod tests {
             year: 2013,
             value: 20.0,
         });
-        assert_eq!(status(&t, 2014, Some(16.0), previous), Status::OnTrack);
-        assert_eq!(status(&t, 2014, Some(16.0), None), Status::Behind);
+        assert_eq!(
+            status(&t, 2014, Some(16.0), previous),
+            TargetStatus::OnTrack
+        );
+        assert_eq!(status(&t, 2014, Some(16.0), None), TargetStatus::Behind);
     }
 
     #[test]
@@ -152,12 +160,12 @@ mod tests {
             value: 0.3,
         });
         // From 2013's 0.3 to 2014's 0.6: +0.3 a year → 2016: 1.2 ≥ 0.9.
-        assert_eq!(status(&t, 2014, Some(0.6), previous), Status::OnTrack);
+        assert_eq!(status(&t, 2014, Some(0.6), previous), TargetStatus::OnTrack);
     }
 
     #[test]
     fn no_value_is_no_data() {
         let t = target(0.6, 2015, Direction::Up, None);
-        assert_eq!(status(&t, 2014, None, None), Status::NoData);
+        assert_eq!(status(&t, 2014, None, None), TargetStatus::NoData);
     }
 }

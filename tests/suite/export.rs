@@ -102,11 +102,18 @@ fn default_csv_reads_back_with_the_csv_crate_and_matches_the_json_export() {
     for (row, service) in rows.iter().zip(services) {
         for (name, text) in header.iter().zip(row) {
             let value = name.split('.').fold(service, |v, key| &v[key]);
+            // JSON writes a measure as a float (`81.0`) and CSV in its
+            // shortest form (`81`): the same number.
+            if let Value::Number(n) = value {
+                let parsed: f64 = text.parse().unwrap_or(f64::NAN);
+                assert_eq!(Some(parsed), n.as_f64(), "column {name}");
+                continue;
+            }
             let expected = match value {
                 Value::Null => String::new(),
                 Value::String(s) => s.clone(),
                 Value::Bool(b) => b.to_string(),
-                Value::Number(n) => n.to_string(),
+                Value::Number(_) => unreachable!("compared above"),
                 Value::Array(items) => items
                     .iter()
                     .map(|i| i.as_str().unwrap().to_string())
@@ -338,7 +345,7 @@ fn an_inventory_with_errors_writes_nothing_and_names_every_failing_file() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("nothing written: 2 files refused"),
+        stderr.contains("nothing written: 2 of 4 inventories refused"),
         "{stderr}"
     );
     assert!(

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 use std::process::{Command, Output};
-use trappa::inventory::{Checked, check_path};
+use trappa::pipeline::{Checked, check_path};
 
 /// The trappa binary cargo built for these tests.
 pub const TRAPPA_BIN: &str = env!("CARGO_BIN_EXE_trappa");

@@ -3,14 +3,13 @@
 
 use crate::helpers::{TOLERANCE, close};
 use trappa::classified::{ClassifiedService, classify_inventory};
-use trappa::indicators::catalogue;
 use trappa::indicators::compute::{
-    Changes, IndicatorValue, REQUIRES_PREVIOUS, StepChange, change_values, changes, compute,
+    Changes, IndicatorValue, StepChange, change_values, changes, compute,
 };
-use trappa::inventory::check_source;
 use trappa::inventory::model::Inventory;
-use trappa::ladder::Step;
-use trappa::source::Source;
+use trappa::inventory::source::Source;
+use trappa::inventory::{Indicator, Step};
+use trappa::pipeline::check_source;
 
 /// Parses and checks YAML text; the fixture must pass `check` (warnings are fine),
 /// because indicators are only ever computed on inventories without errors.
@@ -36,7 +35,7 @@ fn department<'a>(inventory: &'a Inventory, id: &str) -> Vec<ClassifiedService<'
 fn get<'v>(values: &'v [IndicatorValue], id: &str) -> &'v IndicatorValue {
     values
         .iter()
-        .find(|v| v.id == id)
+        .find(|v| v.id.id() == id)
         .unwrap_or_else(|| panic!("no indicator {id}"))
 }
 
@@ -251,9 +250,11 @@ fn every_indicator_on_a_small_organisation() {
     assert_all_finite(&values);
 
     // Every indicator but the four that need a previous year, in catalogue order.
-    let ids: Vec<&str> = values.iter().map(|v| v.id).collect();
-    let expected_ids: Vec<&str> = catalogue::ids()
-        .filter(|id| !REQUIRES_PREVIOUS.contains(id))
+    let ids: Vec<&str> = values.iter().map(|v| v.id.id()).collect();
+    let expected_ids: Vec<&str> = Indicator::ALL
+        .iter()
+        .filter(|id| !id.requires_previous())
+        .map(|id| id.id())
         .collect();
     assert_eq!(ids, expected_ids);
 
@@ -722,8 +723,16 @@ fn changes_since_the_previous_inventory() {
     );
 
     let values = change_values(&c);
-    let ids: Vec<&str> = values.iter().map(|v| v.id).collect();
-    assert_eq!(ids, REQUIRES_PREVIOUS);
+    let ids: Vec<&str> = values.iter().map(|v| v.id.id()).collect();
+    assert_eq!(
+        ids,
+        [
+            "new_services",
+            "retired_services",
+            "stepped_up",
+            "stepped_down"
+        ]
+    );
     assert_count(&values, "new_services", 2.0);
     assert_count(&values, "retired_services", 2.0);
     assert_count(&values, "stepped_up", 1.0);

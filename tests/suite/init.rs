@@ -3,9 +3,9 @@
 //! overwrites a file unless `--force` says so.
 
 use crate::helpers::trappa;
-use trappa::inventory::check_source;
+use trappa::inventory::source::Source;
 use trappa::municipalities;
-use trappa::source::Source;
+use trappa::pipeline::check_source;
 use trappa::starter::{self, Starter};
 
 fn text(bytes: &[u8]) -> String {
@@ -54,7 +54,7 @@ fn the_starter_has_one_service_per_step() {
 }
 
 /// Checks a starter in memory, as `trappa check` would read it.
-fn check_starter(starter: &Starter) -> trappa::inventory::Checked {
+fn check_starter(starter: &Starter) -> trappa::pipeline::Checked {
     check_source(Source {
         name: "starter.yaml".into(),
         text: starter::inventory(starter),

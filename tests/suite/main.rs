@@ -24,4 +24,5 @@ mod libreoffice;
 mod load_agrees;
 mod narrow_terminal;
 mod properties;
+mod runs;
 mod schema;

@@ -5,9 +5,9 @@
 use crate::helpers::checked;
 use trappa::classified::classify_inventory;
 use trappa::compare::{self, Row};
-use trappa::i18n::{self, Lang};
-use trappa::output::table::Layout;
-use trappa::output::{Color, classification, ladder};
+use trappa::i18n::Lang;
+use trappa::render::text::Layout;
+use trappa::render::{Color, classification, ladder};
 use trappa::report;
 
 const NARROW: Layout = Layout::Terminal { width: 60 };
@@ -49,10 +49,10 @@ fn compare_keeps_codes_years_and_shares_whole() {
             Row::of(p, checked.valid_inventory().expect("valid fixture"))
         })
         .collect();
-    let rows = compare::finish(rows).expect("no duplicates");
+    let rows = compare::finish(rows);
     for width in [60, 100] {
         let layout = Layout::Terminal { width };
-        let out = compare::render::table(&rows, Lang::En, layout);
+        let out = trappa::render::compare::table(&rows, Lang::En, layout);
         // Ale 2023: 2 of 4 at step 3 or higher; Ale 2024: 2 of 2.
         assert_whole(&out, &["1440", "2023", "2024", "50.0%", "100.0%", "2.50"]);
     }
@@ -69,7 +69,7 @@ fn report_keeps_headings_whole_and_the_chart_fits() {
         targets.valid_targets(),
     )
     .unwrap_or_else(|_| panic!("report refused"));
-    let out = report::table::render(&built, Lang::En, NARROW, Color(false));
+    let out = trappa::render::report::table(&built, Lang::En, NARROW, Color(false));
     assert_whole(
         &out,
         &[
@@ -87,7 +87,7 @@ fn report_keeps_headings_whole_and_the_chart_fits() {
         assert!(line.chars().count() <= 60, "chart line too wide: {line}");
     }
     // Without a terminal the chart keeps its 40 characters for 100 %.
-    let plain = report::table::render(&built, Lang::En, Layout::Plain, Color(false));
+    let plain = trappa::render::report::table(&built, Lang::En, Layout::Plain, Color(false));
     assert!(
         plain
             .lines()
@@ -109,7 +109,7 @@ fn classify_keeps_steps_whole() {
 
 #[test]
 fn ladder_crosswalk_fits_sixty_columns() {
-    let out = ladder::text(i18n::ladder(), Lang::En, NARROW);
+    let out = ladder::text(Lang::En, NARROW);
     let table: Vec<&str> = out.lines().filter(|l| l.contains('│')).collect();
     assert!(!table.is_empty(), "{out}");
     assert!(table.iter().all(|l| l.chars().count() <= 60), "{out}");
@@ -122,9 +122,9 @@ fn an_inventory_without_departments_has_no_department_table() {
     let checked = checked("examples/no-services.yaml");
     let inventory = checked.valid_inventory().unwrap();
     let built = report::build(inventory, None, None).unwrap_or_else(|_| panic!("refused"));
-    let table = report::table::render(&built, Lang::En, Layout::Plain, Color(false));
+    let table = trappa::render::report::table(&built, Lang::En, Layout::Plain, Color(false));
     assert!(!table.contains("By department"), "{table}");
-    let markdown = report::markdown::render(&built, Lang::En);
+    let markdown = trappa::render::report::markdown(&built, Lang::En);
     assert!(!markdown.contains("By department"), "{markdown}");
     assert!(table.contains("Indicators"), "{table}");
 }

@@ -115,9 +115,9 @@ proptest! {
 // of its parts.
 
 use trappa::classified::{ClassifiedService, classify_inventory};
-use trappa::indicators::catalogue::{self, Unit};
 use trappa::indicators::compute::{IndicatorValue, compute};
-use trappa::ladder::Step;
+use trappa::inventory::Step;
+use trappa::inventory::{Indicator, Unit};
 
 fn step() -> impl Strategy<Value = Step> {
     (1i128..=4).prop_map(|n| Step::from_number(n).unwrap())
@@ -253,7 +253,7 @@ fn assert_combines(
 
 fn assert_shares(values: &[IndicatorValue]) -> Result<(), TestCaseError> {
     for v in values {
-        if catalogue::unit_of(v.id) == Some(Unit::Share) {
+        if v.id.unit() == Unit::Share {
             prop_assert!(
                 v.value.is_none_or(|x| (0.0..=1.0).contains(&x)),
                 "{} = {:?}",
@@ -325,10 +325,10 @@ proptest! {
         for department in &report.departments {
             assert_shares(&department.indicators)?;
         }
-        let json: serde_json::Value = serde_json::from_str(&trappa::report::json::render(&report)).expect("report JSON");
+        let json: serde_json::Value = serde_json::from_str(&trappa::render::report::json::render(&report)).expect("report JSON");
         for row in json["indicators"].as_array().unwrap() {
             let id = row["id"].as_str().unwrap();
-            if catalogue::unit_of(id) == Some(Unit::Share) {
+            if Indicator::parse(id).map(Indicator::unit) == Some(Unit::Share) {
                 prop_assert!(row["value"].is_null() || (0.0..=1.0).contains(&row["value"].as_f64().unwrap()), "{id}: {}", row["value"]);
             }
         }
@@ -339,14 +339,14 @@ proptest! {
 // `check --format json` is always one valid JSON document, whatever the file
 // holds: text from the user (names, ids, keys) ends up in messages.
 
-use trappa::inventory::check_source;
-use trappa::output::diagnostics::{self, FileFindings};
-use trappa::source::{Source, decode_text};
+use trappa::emit::{self, FileFindings};
+use trappa::inventory::source::{Source, decode_text};
+use trappa::pipeline::check_source;
 
 fn check_json_of(name: &str, bytes: Vec<u8>) -> String {
     let checked = match decode_text(name, bytes) {
         Ok(source) => check_source(source),
-        Err(refusal) => trappa::inventory::Checked {
+        Err(refusal) => trappa::pipeline::Checked {
             source: Source {
                 name: name.into(),
                 text: String::new(),
@@ -360,7 +360,7 @@ fn check_json_of(name: &str, bytes: Vec<u8>) -> String {
         text: &checked.source.text,
         diagnostics: &checked.diagnostics,
     }];
-    diagnostics::json(&files, false)
+    emit::json::json(&files, false)
 }
 
 fn assert_check_json(text: &str) -> Result<(), TestCaseError> {

@@ -9,8 +9,8 @@ use jsonschema::Validator;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use trappa::inventory::decode;
 use trappa::inventory::load::{self, Node};
-use trappa::inventory::{decode, targets};
 use trappa::schema;
 
 fn committed(name: &str) -> String {
@@ -153,29 +153,44 @@ fn set(keys: &[&str]) -> BTreeSet<String> {
 fn inventory_schema_keys_are_the_decoders_keys() {
     let schema = schema::inventory();
     let definition = |name: &str| &schema["definitions"][name];
-    assert_eq!(keys(&schema), set(decode::ROOT_KEYS));
+    assert_eq!(keys(&schema), set(decode::inventory::ROOT_KEYS));
     assert_eq!(
         keys(definition("Organisation")),
-        set(decode::ORGANISATION_KEYS)
+        set(decode::inventory::ORGANISATION_KEYS)
     );
-    assert_eq!(keys(definition("Department")), set(decode::DEPARTMENT_KEYS));
-    assert_eq!(keys(definition("Service")), set(decode::SERVICE_KEYS));
-    assert_eq!(keys(definition("Evidence")), set(decode::EVIDENCE_KEYS));
-    assert_eq!(keys(definition("Access")), set(decode::ACCESS_KEYS));
-    assert_eq!(keys(definition("Volumes")), set(decode::VOLUME_KEYS));
+    assert_eq!(
+        keys(definition("Department")),
+        set(decode::inventory::DEPARTMENT_KEYS)
+    );
+    assert_eq!(
+        keys(definition("Service")),
+        set(decode::inventory::SERVICE_KEYS)
+    );
+    assert_eq!(
+        keys(definition("Evidence")),
+        set(decode::inventory::EVIDENCE_KEYS)
+    );
+    assert_eq!(
+        keys(definition("Access")),
+        set(decode::inventory::ACCESS_KEYS)
+    );
+    assert_eq!(
+        keys(definition("Volumes")),
+        set(decode::inventory::VOLUME_KEYS)
+    );
 }
 
 #[test]
 fn targets_schema_keys_are_the_decoders_keys() {
     let schema = schema::targets();
-    assert_eq!(keys(&schema), set(targets::ROOT_KEYS));
+    assert_eq!(keys(&schema), set(decode::targets::ROOT_KEYS));
     assert_eq!(
         keys(&schema["definitions"]["Target"]),
-        set(targets::TARGET_KEYS)
+        set(decode::targets::TARGET_KEYS)
     );
     assert_eq!(
         keys(&schema["definitions"]["Baseline"]),
-        set(targets::BASELINE_KEYS)
+        set(decode::targets::BASELINE_KEYS)
     );
 }
 

@@ -21,15 +21,15 @@ use std::collections::{HashMap, HashSet};
 
 /// Why a file was not turned into a tree: always E001, at a place in the file.
 #[derive(Debug)]
-pub struct Refusal {
+pub struct ParseError {
     pos: Pos,
     message: String,
     help: Option<&'static str>,
 }
 
-impl Refusal {
-    fn new(pos: Pos, message: impl Into<String>, help: Option<&'static str>) -> Refusal {
-        Refusal {
+impl ParseError {
+    fn new(pos: Pos, message: impl Into<String>, help: Option<&'static str>) -> ParseError {
+        ParseError {
             pos,
             message: message.into(),
             help,
@@ -50,7 +50,7 @@ const DOCUMENT_HELP: &str = "an inventory file holds one document: one organisat
 
 /// The tree of the file's one document. A file with no document (empty, or
 /// only comments) is a null at line 1, which the decoder calls empty.
-pub fn tree(text: &str) -> Result<Node, Refusal> {
+pub fn tree(text: &str) -> Result<Node, ParseError> {
     let mut builder = Builder::default();
     let mut parser = Parser::new_from_str_with_options(text, Options::default());
     while let Some(next) = parser.next_event() {
@@ -130,12 +130,12 @@ struct Builder {
 }
 
 impl Builder {
-    fn take(&mut self, event: Event, span: Span, text: &str) -> Result<(), Refusal> {
+    fn take(&mut self, event: Event, span: Span, text: &str) -> Result<(), ParseError> {
         match event {
             Event::DocumentStart(..) => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    return Err(Refusal::new(
+                    return Err(ParseError::new(
                         pos_of(&span),
                         "more than one YAML document (`---`) in the file",
                         Some(DOCUMENT_HELP),
@@ -155,7 +155,7 @@ impl Builder {
                     }
                 });
                 let value = scalar::resolve(&value, plain, core_tag)
-                    .map_err(|message| Refusal::new(pos, message, None))?;
+                    .map_err(|message| ParseError::new(pos, message, None))?;
                 // Numbers, booleans and nulls keep the spelling they were written
                 // with, so `code: 0128` can be read as the text it means.
                 let raw = match &value {
@@ -174,7 +174,7 @@ impl Builder {
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let Some(open) = self.open.pop() else {
-                    return Err(Refusal::new(pos_of(&span), "YAML syntax error", None));
+                    return Err(ParseError::new(pos_of(&span), "YAML syntax error", None));
                 };
                 let value = match open.kind {
                     OpenKind::Seq(items) => Value::Seq(items),
@@ -195,7 +195,7 @@ impl Builder {
         Ok(())
     }
 
-    fn start(&mut self, span: &Span, anchor: usize, kind: OpenKind) -> Result<(), Refusal> {
+    fn start(&mut self, span: &Span, anchor: usize, kind: OpenKind) -> Result<(), ParseError> {
         self.count_nodes(1, span)?;
         if self.open.len() >= limits::MAX_DEPTH {
             return Err(too_deep(pos_of(span)));
@@ -217,11 +217,11 @@ impl Builder {
     /// A `*name`: a copy of the anchored node, placed where the alias is.
     /// Every node of the copy points at the alias, so a finding in it names
     /// the place that used it, once per use.
-    fn alias(&mut self, id: usize, span: &Span, text: &str) -> Result<(), Refusal> {
+    fn alias(&mut self, id: usize, span: &Span, text: &str) -> Result<(), ParseError> {
         let pos = pos_of(span);
         self.aliases += 1;
         if self.aliases > limits::MAX_ALIASES {
-            return Err(Refusal::new(
+            return Err(ParseError::new(
                 pos,
                 format!("the file uses more than {} aliases", limits::MAX_ALIASES),
                 Some(ALIAS_HELP),
@@ -231,7 +231,7 @@ impl Builder {
             // The parser resolves every alias to an anchor defined before it;
             // one that is not complete yet is an alias inside its own anchor.
             let name = span.slice(text).unwrap_or("*");
-            return Err(Refusal::new(
+            return Err(ParseError::new(
                 pos,
                 format!("the alias `{name}` is inside the value it refers to"),
                 Some(ALIAS_HELP),
@@ -246,7 +246,7 @@ impl Builder {
         if self.copied.nodes > limits::MAX_ALIAS_COPIED_NODES
             || self.copied.bytes > limits::MAX_ALIAS_COPIED_BYTES
         {
-            return Err(Refusal::new(
+            return Err(ParseError::new(
                 pos,
                 format!(
                     "aliases expand to too much data (limit: {} YAML nodes or {} MiB copied)",
@@ -262,10 +262,10 @@ impl Builder {
         self.complete(copy, 0, size)
     }
 
-    fn count_nodes(&mut self, more: usize, span: &Span) -> Result<(), Refusal> {
+    fn count_nodes(&mut self, more: usize, span: &Span) -> Result<(), ParseError> {
         self.nodes += more;
         if self.nodes > limits::MAX_NODES {
-            return Err(Refusal::new(
+            return Err(ParseError::new(
                 pos_of(span),
                 format!(
                     "the file has more than {} YAML nodes (aliases expanded)",
@@ -279,7 +279,7 @@ impl Builder {
 
     /// A finished node goes to its parent (or becomes the root), and is
     /// remembered when it carries an anchor.
-    fn complete(&mut self, node: Node, anchor: usize, size: Size) -> Result<(), Refusal> {
+    fn complete(&mut self, node: Node, anchor: usize, size: Size) -> Result<(), ParseError> {
         if anchor != 0 {
             self.keep(&node, anchor, size)?;
         }
@@ -301,13 +301,13 @@ impl Builder {
     /// Stores a copy of an anchored node for the aliases to come. Anchors
     /// nested in anchors store the inner value again each time, so what is
     /// kept has limits of its own.
-    fn keep(&mut self, node: &Node, anchor: usize, size: Size) -> Result<(), Refusal> {
+    fn keep(&mut self, node: &Node, anchor: usize, size: Size) -> Result<(), ParseError> {
         self.kept.nodes += size.nodes;
         self.kept.bytes += size.bytes;
         if self.kept.nodes > limits::MAX_ANCHORED_NODES
             || self.kept.bytes > limits::MAX_ANCHORED_BYTES
         {
-            return Err(Refusal::new(
+            return Err(ParseError::new(
                 node.pos,
                 format!(
                     "anchored values (`&name`) hold too much data (limit: {} YAML nodes or {} MiB in all)",
@@ -331,7 +331,7 @@ impl Builder {
 /// Merge keys (`<<: *defaults`, or a list of aliases): the merged mappings'
 /// entries are added where the `<<` stood, unless the mapping has the key
 /// itself or an earlier merged mapping gave it.
-fn merge(entries: Vec<(Node, Node)>) -> Result<Vec<(Node, Node)>, Refusal> {
+fn merge(entries: Vec<(Node, Node)>) -> Result<Vec<(Node, Node)>, ParseError> {
     if !entries.iter().any(|(key, _)| is_merge_key(key)) {
         return Ok(entries);
     }
@@ -365,9 +365,9 @@ fn is_merge_key(key: &Node) -> bool {
     matches!(&key.value, Value::Str { text, plain: true } if text == "<<")
 }
 
-fn merged_mappings(value: Node) -> Result<Vec<Vec<(Node, Node)>>, Refusal> {
+fn merged_mappings(value: Node) -> Result<Vec<Vec<(Node, Node)>>, ParseError> {
     let not_a_mapping = |pos| {
-        Refusal::new(
+        ParseError::new(
             pos,
             "a merge key (`<<`) takes a mapping or a list of mappings",
             Some("write `<<: *name`, where `&name` marks a mapping"),
@@ -398,8 +398,8 @@ fn relocate(node: &mut Node, pos: Pos) {
     }
 }
 
-fn too_deep(pos: Pos) -> Refusal {
-    Refusal::new(
+fn too_deep(pos: Pos) -> ParseError {
+    ParseError::new(
         pos,
         format!("nesting is deeper than {} levels", limits::MAX_DEPTH),
         Some("an inventory nests at most five levels; check the indentation"),
@@ -417,7 +417,7 @@ fn pos_of(span: &Span) -> Pos {
     )
 }
 
-fn syntax_error(error: &ScanError) -> Refusal {
+fn syntax_error(error: &ScanError) -> ParseError {
     let marker = error.marker();
     let pos = Pos::new(marker.line().max(1) as u32, marker.col() as u32 + 1, 1);
     let info = error.info();
@@ -427,7 +427,7 @@ fn syntax_error(error: &ScanError) -> Refusal {
         return too_deep(pos);
     }
     if info.contains("unknown anchor") {
-        return Refusal::new(
+        return ParseError::new(
             pos,
             "an alias (`*name`) refers to an anchor that is not defined before it",
             Some("define the value with `&name` above its first `*name`"),
@@ -435,8 +435,8 @@ fn syntax_error(error: &ScanError) -> Refusal {
     }
     let info = info.trim();
     if info.is_empty() {
-        Refusal::new(pos, "YAML syntax error", None)
+        ParseError::new(pos, "YAML syntax error", None)
     } else {
-        Refusal::new(pos, format!("YAML syntax error: {info}"), None)
+        ParseError::new(pos, format!("YAML syntax error: {info}"), None)
     }
 }

@@ -1,0 +1,61 @@
+//! Why a run did not succeed, as one type with its exit code (spec §4),
+//! printed once by [`super::run`] — the way just's `run` and nextest's error
+//! types end a run — instead of at every place a command gives up.
+
+use crate::diagnostic::Tally;
+
+/// Success: nothing failed.
+pub const OK: i32 = 0;
+/// The input has errors (or warnings, with `--deny-warnings`), or was refused.
+pub const FINDINGS: i32 = 1;
+/// Usage error, unreadable path, or I/O failure.
+pub const TROUBLE: i32 = 2;
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// Usage, unreadable paths, failed writes: exit 2, each message on a line.
+    Trouble(Vec<String>),
+    /// The input was refused (errors, two inventories of one organisation and
+    /// year, a target naming an unknown department): exit 1. The refused
+    /// files' diagnostics were printed as they were found; these lines say
+    /// what was refused.
+    Refused(Vec<String>),
+    /// `check` found errors (or warnings it was told to deny): exit 1. Its
+    /// output already says so.
+    Findings,
+}
+
+impl Failure {
+    /// One usage or I/O problem.
+    pub fn trouble(message: impl Into<String>) -> Failure {
+        Failure::Trouble(vec![message.into()])
+    }
+
+    pub fn refused(message: impl Into<String>) -> Failure {
+        Failure::Refused(vec![message.into()])
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Failure::Trouble(_) => TROUBLE,
+            Failure::Refused(_) | Failure::Findings => FINDINGS,
+        }
+    }
+
+    /// The lines to print on standard error.
+    pub fn messages(&self) -> &[String] {
+        match self {
+            Failure::Trouble(messages) | Failure::Refused(messages) => messages,
+            Failure::Findings => &[],
+        }
+    }
+}
+
+/// Errors fail a check; warnings only when denied; infos never.
+pub fn for_findings(tally: Tally, deny_warnings: bool) -> Result<(), Failure> {
+    if tally.errors > 0 || (deny_warnings && tally.warnings > 0) {
+        Err(Failure::Findings)
+    } else {
+        Ok(())
+    }
+}

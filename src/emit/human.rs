@@ -1,0 +1,392 @@
+//! Compiler-style text for people: the message, the place, the source line
+//! with a caret under the token, and a help line.
+
+use super::FileFindings;
+use crate::diagnostic::{Diagnostic, Pos, Severity, Tally};
+use crate::render::Color;
+use std::borrow::Cow;
+use std::fmt::Write;
+use unicode_width::UnicodeWidthChar;
+
+pub fn human(files: &[FileFindings], color: Color, quiet: bool) -> String {
+    let mut out = human_findings(files, color, quiet);
+    // With no file read (every path was unusable) a summary would only
+    // suggest that something was checked.
+    if !quiet && !files.is_empty() {
+        let tally = Tally::of(files.iter().flat_map(|f| f.diagnostics.iter()));
+        out.push_str(&summary(files.len(), tally, color));
+    }
+    out
+}
+
+/// The findings of some files without the summary line, so that `check`
+/// can print a large run a batch of files at a time.
+pub fn human_findings(files: &[FileFindings], color: Color, quiet: bool) -> String {
+    let mut out = String::new();
+    for file in files {
+        // Split once per file: looking each finding's line up from the start
+        // of the text made a file with many findings quadratic.
+        let lines: Vec<&str> = if file.diagnostics.is_empty() {
+            Vec::new()
+        } else {
+            file.text.lines().collect()
+        };
+        for d in file.diagnostics {
+            if quiet && d.severity == Severity::Info {
+                continue;
+            }
+            render_one(&mut out, d, &lines, color);
+        }
+    }
+    out
+}
+
+fn render_one(out: &mut String, d: &Diagnostic, lines: &[&str], color: Color) {
+    let (word, sgr) = match d.severity {
+        Severity::Error => ("error", "1;31"),
+        Severity::Warning => ("warning", "1;33"),
+        Severity::Info => ("info", "1;36"),
+    };
+    let heading = color.paint(sgr, &format!("{word}[{}]", d.code));
+    let _ = writeln!(out, "{heading}: {}", color.paint("1", &visible(&d.message)));
+    let gutter = d
+        .related
+        .as_ref()
+        .map_or(d.line, |(pos, _)| pos.line.max(d.line))
+        .to_string()
+        .len();
+    let blank = " ".repeat(gutter);
+    let bar = color.paint("1;34", "|");
+    let _ = writeln!(
+        out,
+        "{blank}{} {}:{}:{}",
+        color.paint("1;34", "-->"),
+        visible(&d.file),
+        d.line,
+        d.column
+    );
+    if let Some(line) = source_line(lines, d.line) {
+        let _ = writeln!(out, "{blank} {bar}");
+        snippet(out, line, d.pos(), "", gutter, color.paint(sgr, "^"), color);
+    }
+    if let Some((pos, label)) = &d.related
+        && let Some(line) = source_line(lines, pos.line)
+    {
+        snippet(
+            out,
+            line,
+            *pos,
+            label,
+            gutter,
+            color.paint("1;34", "-"),
+            color,
+        );
+    }
+    if let Some(help) = &d.help {
+        let _ = writeln!(
+            out,
+            "{blank} {} {}: {}",
+            color.paint("1;34", "="),
+            color.paint("1", "help"),
+            visible(help)
+        );
+    }
+    out.push('\n');
+}
+
+/// The widest source text a snippet shows, in terminal columns: a file
+/// with one long line (a minified 8 MB YAML) must not flood the terminal.
+const SNIPPET_WIDTH: usize = 120;
+/// Of that, how much is shown before the marked token when the line is cut.
+const SNIPPET_CONTEXT_BEFORE: usize = 40;
+/// What stands for the cut-off part of a line.
+const ELLIPSIS: &str = "…";
+
+/// How a source character is shown: tabs as four spaces, and control
+/// characters (C0, DEL, C1) as U+FFFD, so that a raw ESC in a file can
+/// never drive the terminal.
+fn shown_char(c: char) -> (String, usize) {
+    match c {
+        '\t' => ("    ".to_string(), 4),
+        c if c.is_control() => ('\u{FFFD}'.to_string(), 1),
+        c => (c.to_string(), UnicodeWidthChar::width(c).unwrap_or(0)),
+    }
+}
+
+/// `text` with control characters other than line breaks replaced by
+/// U+FFFD: messages and help quote values from the file.
+fn visible(text: &str) -> Cow<'_, str> {
+    let hidden = |c: char| c.is_control() && c != '\n';
+    if text.chars().any(hidden) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if hidden(c) { '\u{FFFD}' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The part of a source line a snippet shows, and where the marked token
+/// starts and how wide it is, in terminal columns from the shown text's start.
+struct Window {
+    text: String,
+    marker_start: usize,
+    marker_width: usize,
+}
+
+fn window(line: &str, pos: Pos) -> Window {
+    // Only characters near the token can be shown: look at no more than
+    // twice the snippet's width either side, so that each of many findings
+    // on one huge line costs little. (Zero-width characters can make the
+    // shown part narrower; it stays correct.)
+    let column = pos.column.saturating_sub(1) as usize;
+    let reach = 2 * SNIPPET_WIDTH + pos.len as usize;
+    let skipped = column.saturating_sub(reach);
+    let mut rest = line.chars().skip(skipped);
+    let chars: Vec<(String, usize)> = rest.by_ref().take(2 * reach).map(shown_char).collect();
+    let cut_before = skipped > 0;
+    let cut_after = rest.next().is_some();
+    let token_start = (column - skipped).min(chars.len());
+    let token_end = token_start
+        .saturating_add(pos.len.max(1) as usize)
+        .min(chars.len());
+    let width_of =
+        |range: std::ops::Range<usize>| -> usize { chars[range].iter().map(|(_, w)| w).sum() };
+    let total = width_of(0..chars.len());
+    let before = width_of(0..token_start);
+    // A marker at least one column wide, even past the end of the line.
+    let token = width_of(token_start..token_end).max(1);
+    if total <= SNIPPET_WIDTH && !cut_before && !cut_after {
+        let text: String = chars.into_iter().map(|(s, _)| s).collect();
+        return Window {
+            text,
+            marker_start: before,
+            marker_width: token,
+        };
+    }
+    // Cut: keep some context before the token, then fill the width; a cut
+    // side costs a column for its ellipsis.
+    let room = SNIPPET_WIDTH - 2;
+    let mut first = token_start;
+    let mut used = 0;
+    while first > 0 && used + chars[first - 1].1 <= SNIPPET_CONTEXT_BEFORE {
+        first -= 1;
+        used += chars[first].1;
+    }
+    let mut last = first;
+    let mut shown = 0;
+    while last < chars.len() && shown + chars[last].1 <= room {
+        shown += chars[last].1;
+        last += 1;
+    }
+    // Near the end of the line, show more of what comes before instead,
+    // using the column no right-hand ellipsis needs.
+    let at_end = last == chars.len() && !cut_after;
+    let room = room + usize::from(at_end);
+    while first > 0 && shown + chars[first - 1].1 <= room {
+        first -= 1;
+        shown += chars[first].1;
+    }
+    let (left, right) = (first > 0 || cut_before, last < chars.len() || cut_after);
+    let mut text = String::new();
+    let mut marker_start = before - width_of(0..first);
+    if left {
+        text.push_str(ELLIPSIS);
+        marker_start += 1;
+    }
+    text.extend(chars[first..last].iter().map(|(s, _)| s.as_str()));
+    if right {
+        text.push_str(ELLIPSIS);
+    }
+    let shown_width = shown + usize::from(left) + usize::from(right);
+    Window {
+        text,
+        marker_start,
+        marker_width: token.min(shown_width.saturating_sub(marker_start)).max(1),
+    }
+}
+
+/// A source line with its number and a row of markers under the token.
+fn snippet(
+    out: &mut String,
+    line: &str,
+    pos: Pos,
+    label: &str,
+    gutter: usize,
+    marker: String,
+    color: Color,
+) {
+    let window = window(line, pos);
+    let number = color.paint("1;34", &format!("{:>gutter$}", pos.line));
+    let bar = color.paint("1;34", "|");
+    let _ = writeln!(out, "{number} {bar} {}", window.text);
+    let markers = marker.repeat(window.marker_width);
+    let label = if label.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", visible(label))
+    };
+    let _ = writeln!(
+        out,
+        "{} {bar} {}{markers}{label}",
+        " ".repeat(gutter),
+        " ".repeat(window.marker_start)
+    );
+}
+
+fn source_line<'t>(lines: &[&'t str], line: u32) -> Option<&'t str> {
+    let line = lines.get(line.checked_sub(1)? as usize)?;
+    Some(line.trim_end_matches('\r'))
+}
+
+/// "checked N files: 1 error, 2 warnings".
+pub fn summary(files: usize, tally: Tally, color: Color) -> String {
+    let checked = match files {
+        1 => "checked 1 file".to_string(),
+        n => format!("checked {n} files"),
+    };
+    if tally == Tally::default() {
+        return format!("{checked}: {}\n", color.paint("1;32", "no problems found"));
+    }
+    let mut parts = Vec::new();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    if tally.errors > 0 {
+        parts.push(color.paint("1;31", &plural(tally.errors, "error", "errors")));
+    }
+    if tally.warnings > 0 {
+        parts.push(color.paint("1;33", &plural(tally.warnings, "warning", "warnings")));
+    }
+    if tally.infos > 0 {
+        parts.push(color.paint("1;36", &plural(tally.infos, "info", "infos")));
+    }
+    format!("{checked}: {}\n", parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Code;
+
+    fn sample() -> Diagnostic {
+        Diagnostic::new(
+            Code::E004,
+            "inv, 1.yaml",
+            Pos::new(2, 17, 3),
+            "department `abc` is 50% unknown",
+        )
+        .help("did you mean `abd`?\nsecond line")
+    }
+
+    #[test]
+    fn human_shows_the_line_and_a_caret_under_the_token() {
+        let d = [sample()];
+        let text = "services:\n  - department: abc\n";
+        let files = [FileFindings {
+            name: "x",
+            text,
+            diagnostics: &d,
+        }];
+        let out = human(&files, Color(false), false);
+        assert!(
+            out.contains("2 |   - department: abc\n  |                 ^^^\n"),
+            "{out}"
+        );
+        assert!(out.ends_with("checked 1 file: 1 error\n"), "{out}");
+    }
+
+    /// The shown source line and the marker line of a rendered snippet.
+    fn snippet_lines(text: &str, pos: Pos) -> (String, String) {
+        let d = [Diagnostic::new(Code::E004, "x.yaml", pos, "unknown")];
+        let files = [FileFindings {
+            name: "x",
+            text,
+            diagnostics: &d,
+        }];
+        let out = human(&files, Color(false), true);
+        let prefix = format!("{} | ", pos.line);
+        let lines: Vec<&str> = out.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with(&prefix))
+            .unwrap_or_else(|| panic!("no source line in {out}"));
+        let blank = format!("{} | ", " ".repeat(pos.line.to_string().len()));
+        (
+            lines[at][prefix.len()..].to_string(),
+            lines[at + 1][blank.len()..].to_string(),
+        )
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_caret() {
+        // One 1 MB line: "x" filler around the token `abc` at column 500 001.
+        let filler = "x".repeat(500_000);
+        let text = format!("{filler}abc{filler}\n");
+        let (shown, markers) = snippet_lines(&text, Pos::new(1, 500_001, 3));
+        assert!(
+            shown.chars().count() <= 120,
+            "{} columns",
+            shown.chars().count()
+        );
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        let caret = markers.find('^').expect("a caret");
+        assert_eq!(markers.trim_start(), "^^^");
+        let under: String = shown.chars().skip(caret).take(3).collect();
+        assert_eq!(under, "abc", "{shown}\n{markers}");
+        // 40 columns of context before the token, after the ellipsis.
+        assert_eq!(caret, 41);
+    }
+
+    #[test]
+    fn a_token_near_the_end_of_a_long_line_keeps_the_line_full() {
+        let text = format!("{}key: value\n", "y".repeat(1_000));
+        let (shown, markers) = snippet_lines(&text, Pos::new(1, 1_006, 5));
+        assert_eq!(shown.chars().count(), 120, "{shown}");
+        assert!(
+            shown.starts_with('…') && shown.ends_with("key: value"),
+            "{shown}"
+        );
+        let caret = markers.find('^').expect("a caret");
+        let under: String = shown.chars().skip(caret).take(5).collect();
+        assert_eq!(under, "value");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        // A raw ESC sequence before the token, a DEL and a C1 CSI after it.
+        let text = "name: \u{1b}[31mred\u{1b}[0m bad\u{7f}\u{9b}\n";
+        let (shown, markers) = snippet_lines(text, Pos::new(1, 18, 3));
+        assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        assert_eq!(
+            shown,
+            "name: \u{FFFD}[31mred\u{FFFD}[0m bad\u{FFFD}\u{FFFD}"
+        );
+        // The caret stays under `bad`: each replaced character is one column.
+        assert_eq!(markers, format!("{}^^^", " ".repeat(17)));
+    }
+
+    #[test]
+    fn a_message_quoting_an_escape_is_made_visible() {
+        let d = [Diagnostic::new(
+            Code::E004,
+            "x.yaml",
+            Pos::new(1, 1, 1),
+            "department `\u{1b}]0;owned\u{7}` is unknown",
+        )];
+        let files = [FileFindings {
+            name: "x",
+            text: "a\n",
+            diagnostics: &d,
+        }];
+        let out = human(&files, Color(false), true);
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        // Diagnostic::new already spells control characters out; the
+        // renderer is the second line of defence for anything built otherwise.
+        assert!(
+            out.contains("department `\\u{1b}]0;owned\\u{7}` is unknown"),
+            "{out}"
+        );
+    }
+}

@@ -1,0 +1,170 @@
+//! The stable JSON document of spec §4:
+//! `{"trappa_check": 1, "files": N, "errors": N, "warnings": N, "diagnostics": [...]}`.
+//! `--quiet` leaves infos out of `diagnostics`; the counts of errors and
+//! warnings are the same either way.
+//!
+//! The counts come first but are known only at the end, so [`Document`]
+//! takes the findings as the files are checked, writes each one's JSON into
+//! a spill (a temporary file, so memory stays flat however many findings
+//! there are) and puts the document together when the run is done.
+
+use super::{FileFindings, shown};
+use crate::diagnostic::{Diagnostic, Tally};
+use std::io::{Read, Seek, Write};
+
+/// The whole document at once, for callers that hold every file's findings.
+pub fn json(files: &[FileFindings], quiet: bool) -> String {
+    let mut document = Document::new(Vec::new(), quiet);
+    let written = document.add(files);
+    debug_assert!(written.is_ok(), "writing into memory cannot fail");
+    let mut out = Vec::new();
+    let _ = document.finish(&mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Where the diagnostics wait for the counts: memory or a temporary file.
+pub trait Spill: Write {
+    /// Everything written so far, from the start.
+    fn replay(&mut self, out: &mut dyn Write) -> std::io::Result<()>;
+}
+
+impl Spill for Vec<u8> {
+    fn replay(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        out.write_all(self)
+    }
+}
+
+impl Spill for std::fs::File {
+    fn replay(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        self.flush()?;
+        self.rewind()?;
+        let mut buffer = [0u8; 64 * 1024];
+        loop {
+            let n = self.read(&mut buffer)?;
+            if n == 0 {
+                return Ok(());
+            }
+            out.write_all(&buffer[..n])?;
+        }
+    }
+}
+
+pub struct Document<S: Spill> {
+    spill: S,
+    quiet: bool,
+    files: usize,
+    tally: Tally,
+    shown: usize,
+}
+
+impl<S: Spill> Document<S> {
+    pub fn new(spill: S, quiet: bool) -> Self {
+        Document {
+            spill,
+            quiet,
+            files: 0,
+            tally: Tally::default(),
+            shown: 0,
+        }
+    }
+
+    /// Counts the files and their findings and spills the shown ones.
+    pub fn add(&mut self, files: &[FileFindings]) -> std::io::Result<()> {
+        self.files += files.len();
+        self.tally
+            .add(Tally::of(files.iter().flat_map(|f| f.diagnostics.iter())));
+        for diagnostic in shown(files, self.quiet) {
+            let separator = if self.shown == 0 { "\n" } else { ",\n" };
+            self.spill.write_all(separator.as_bytes())?;
+            self.spill.write_all(indented(diagnostic).as_bytes())?;
+            self.shown += 1;
+        }
+        Ok(())
+    }
+
+    pub fn tally(&self) -> Tally {
+        self.tally
+    }
+
+    /// Writes the document: the counts, then the spilled diagnostics.
+    pub fn finish(mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        write!(
+            out,
+            "{{\n  \"trappa_check\": 1,\n  \"files\": {},\n  \"errors\": {},\n  \"warnings\": {},\n  \"diagnostics\": [",
+            self.files, self.tally.errors, self.tally.warnings
+        )?;
+        self.spill.replay(out)?;
+        if self.shown > 0 {
+            out.write_all(b"\n  ")?;
+        }
+        out.write_all(b"]\n}\n")
+    }
+}
+
+/// One diagnostic as pretty JSON, indented to sit in the list.
+fn indented(diagnostic: &Diagnostic) -> String {
+    let pretty = serde_json::to_string_pretty(diagnostic).unwrap_or_default();
+    let mut text = String::with_capacity(pretty.len() + 64);
+    for (i, line) in pretty.lines().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        text.push_str("    ");
+        text.push_str(line);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Code, Pos};
+    use serde::Serialize;
+
+    /// The document as serde would write it whole, to hold the streamed
+    /// one to the same bytes.
+    #[derive(Serialize)]
+    struct Whole<'a> {
+        trappa_check: u32,
+        files: usize,
+        errors: usize,
+        warnings: usize,
+        diagnostics: Vec<&'a Diagnostic>,
+    }
+
+    fn whole(files: usize, diagnostics: &[Diagnostic]) -> String {
+        let tally = Tally::of(diagnostics);
+        let mut text = serde_json::to_string_pretty(&Whole {
+            trappa_check: 1,
+            files,
+            errors: tally.errors,
+            warnings: tally.warnings,
+            diagnostics: diagnostics.iter().collect(),
+        })
+        .unwrap();
+        text.push('\n');
+        text
+    }
+
+    #[test]
+    fn streamed_document_is_the_whole_document() {
+        let d = vec![
+            Diagnostic::new(Code::E004, "a.yaml", Pos::new(2, 3, 1), "unknown \"x\"")
+                .help("did you mean"),
+            Diagnostic::new(Code::W102, "a.yaml", Pos::new(5, 1, 1), "no statement"),
+        ];
+        let files = [FileFindings {
+            name: "a.yaml",
+            text: "",
+            diagnostics: &d,
+        }];
+        assert_eq!(json(&files, false), whole(1, &d));
+        assert_eq!(json(&[], false), whole(0, &[]));
+        let spilled = tempfile::tempfile().unwrap();
+        let mut document = Document::new(spilled, false);
+        document.add(&files).unwrap();
+        let mut out = Vec::new();
+        document.finish(&mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), whole(1, &d));
+    }
+}

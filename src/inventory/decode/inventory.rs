@@ -1,0 +1,490 @@
+//! The walk over an inventory (format 1, spec §2): from the untyped
+//! [`Node`] tree to the typed model, reporting every value that is missing,
+//! of the wrong type, unknown or out of range (E002), the format version,
+//! year and organisation code (E007), URLs (E008) and an unquoted
+//! organisation code (W107). It never stops at the first problem.
+//!
+//! Cross-field rules (duplicates, contradictions, declared steps) are
+//! `crate::check`'s, which runs on what this walk could decode.
+
+use super::reader::{Fields, Reader, describe};
+use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::inventory::load::{Node, Value};
+use crate::inventory::model::*;
+use crate::municipalities;
+
+pub const FORMAT_VERSION: i128 = 1;
+
+pub const ROOT_KEYS: &[&str] = &["trappa", "organisation", "year", "departments", "services"];
+pub const ORGANISATION_KEYS: &[&str] = &["name", "code", "kind"];
+pub const DEPARTMENT_KEYS: &[&str] = &["id", "name"];
+pub const SERVICE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "department",
+    "description",
+    "url",
+    "status",
+    "audience",
+    "platform",
+    "languages",
+    "declared_step",
+    "target_step",
+    "evidence",
+    "access",
+    "volumes",
+    "cost_per_case_sek",
+    "satisfaction_pct",
+];
+pub const EVIDENCE_KEYS: &[&str] = &[
+    "download_form",
+    "interactive",
+    "submission",
+    "login",
+    "foreign_eid",
+    "signing",
+    "signatures",
+    "attachments",
+    "save_resume",
+    "case_tracking",
+    "messaging",
+    "decision",
+    "payment",
+    "prefill",
+    "exchange",
+    "shared_with",
+    "anonymous",
+];
+pub const ACCESS_KEYS: &[&str] = &[
+    "hours",
+    "mobile",
+    "accessibility_statement",
+    "conformance",
+    "reviewed",
+    "protected_identity",
+];
+pub const VOLUME_KEYS: &[&str] = &["cases", "digital", "started", "completed"];
+
+/// Decodes an inventory document. Returns no inventory only when the file is
+/// not an inventory of a format this version reads; otherwise returns what
+/// could be decoded, with the diagnostics of what could not.
+pub fn inventory(file: &str, root: &Node) -> (Option<Inventory>, Vec<Diagnostic>) {
+    let mut d = Reader::new(file);
+    let inventory = d.walk_inventory(root);
+    (inventory, d.diagnostics)
+}
+
+impl Reader<'_> {
+    fn walk_inventory(&mut self, root: &Node) -> Option<Inventory> {
+        if root.value == Value::Null {
+            self.e002(
+                Pos::START,
+                "the file is empty: an inventory needs `trappa`, `organisation`, `year` and `services`",
+                Some("see examples/trelleborg-2014.yaml for a complete inventory".into()),
+            );
+            return None;
+        }
+        // The format version decides what the other keys mean: without it,
+        // listing every key as unknown would only bury the one real problem.
+        if matches!(root.value, Value::Map(_)) && !root.has_key("trappa") {
+            self.e002(
+                root.pos,
+                "not a trappa inventory: the key `trappa` (the format version) is missing",
+                Some(
+                    "an inventory starts with `trappa: 1`; a targets file with `trappa-targets: 1`"
+                        .into(),
+                ),
+            );
+            return None;
+        }
+        let fields = self.mapping(root, "the inventory", ROOT_KEYS)?;
+        if !self.format_version(&fields) {
+            return None;
+        }
+        let mut spans = Spans::default();
+        spans.insert("", fields.pos);
+        fields.record(&mut spans, "");
+
+        let organisation = self
+            .require(&fields, "organisation", "the inventory")
+            .and_then(|n| self.organisation(n, &mut spans));
+        let year = self
+            .require(&fields, "year", "the inventory")
+            .and_then(|n| self.year(n));
+        let departments = fields
+            .get("departments")
+            .map(|n| self.list(n, "departments", |d, item, _| d.department(item)));
+        // `services:` with nothing after it is an empty inventory (W106), not an error.
+        let services = match (fields.get("services"), fields.key_pos("services")) {
+            (Some(node), _) => self.list(node, "services", |d, item, _| d.service(item)),
+            (None, Some(_)) => Vec::new(),
+            (None, None) => {
+                self.require(&fields, "services", "the inventory");
+                Vec::new()
+            }
+        };
+        Some(Inventory {
+            organisation: organisation.unwrap_or_else(|| Organisation {
+                name: String::new(),
+                code: None,
+                kind: OrganisationKind::Municipality,
+            }),
+            year: year.unwrap_or_default(),
+            departments,
+            services,
+            spans,
+        })
+    }
+
+    /// True when the file declares format 1.
+    fn format_version(&mut self, fields: &Fields) -> bool {
+        let Some(node) = fields.get("trappa") else {
+            self.e002(
+                fields.pos,
+                "not a trappa inventory: the key `trappa` (the format version) is missing",
+                Some("start the file with `trappa: 1`".into()),
+            );
+            return false;
+        };
+        match node.value {
+            Value::Int(FORMAT_VERSION) => true,
+            _ => {
+                self.report(
+                    Diagnostic::new(
+                        Code::E007,
+                        self.file,
+                        node.pos,
+                        format!(
+                            "unsupported format version {}",
+                            node.scalar_text()
+                                .map_or_else(|| describe(node), |t| format!("`{t}`"))
+                        ),
+                    )
+                    .help(format!(
+                        "this trappa reads format {FORMAT_VERSION}: `trappa: {FORMAT_VERSION}`"
+                    )),
+                );
+                false
+            }
+        }
+    }
+
+    fn year(&mut self, node: &Node) -> Option<i32> {
+        let year = match &node.value {
+            Value::Int(y) => *y,
+            _ => {
+                self.e002(
+                    node.pos,
+                    format!("`year` must be a whole number, found {}", describe(node)),
+                    Some("write the follow-up year without quotes: `year: 2014`".into()),
+                );
+                return None;
+            }
+        };
+        if !(2000..=2100).contains(&year) {
+            self.report(
+                Diagnostic::new(
+                    Code::E007,
+                    self.file,
+                    node.pos,
+                    format!("`year` {year} is out of range"),
+                )
+                .help("the follow-up year is between 2000 and 2100"),
+            );
+            return None;
+        }
+        Some(year as i32)
+    }
+
+    fn organisation(&mut self, node: &Node, spans: &mut Spans) -> Option<Organisation> {
+        let fields = self.mapping(node, "organisation", ORGANISATION_KEYS)?;
+        fields.record(spans, "organisation.");
+        let name = self
+            .require(&fields, "name", "organisation")
+            .and_then(|n| self.non_empty_text(n, "organisation.name"));
+        let kind = fields
+            .get("kind")
+            .and_then(|n| self.word(n, "organisation.kind"))
+            .unwrap_or(OrganisationKind::Municipality);
+        let code = fields
+            .get("code")
+            .and_then(|n| self.organisation_code(n, kind, name.as_deref()));
+        Some(Organisation {
+            name: name.unwrap_or_default(),
+            code,
+            kind,
+        })
+    }
+
+    fn organisation_code(
+        &mut self,
+        node: &Node,
+        kind: OrganisationKind,
+        name: Option<&str>,
+    ) -> Option<String> {
+        let code = match &node.value {
+            Value::Str { text, .. } => text.clone(),
+            Value::Int(_) | Value::Float(_) => {
+                let written = node.scalar_text()?.to_string();
+                self.report(
+                    Diagnostic::new(
+                        Code::W107,
+                        self.file,
+                        node.pos,
+                        format!("`organisation.code` is written unquoted: `{written}`"),
+                    )
+                    .help(format!(
+                        "trappa reads it as text, but YAML 1.2 tools and editors read a number; write `code: \"{written}\"`"
+                    )),
+                );
+                written
+            }
+            _ => {
+                self.e002(
+                    node.pos,
+                    format!("`organisation.code` must be text, found {}", describe(node)),
+                    None,
+                );
+                return None;
+            }
+        };
+        let valid = match kind {
+            OrganisationKind::Municipality => municipalities::by_code(&code).is_some(),
+            OrganisationKind::Region => code.len() == 2 && municipalities::is_county_code(&code),
+            // Agencies and companies have no SCB municipality code; any
+            // identifier they use (an organisation number) is kept as written.
+            OrganisationKind::Agency | OrganisationKind::Company => true,
+        };
+        if valid {
+            return Some(code);
+        }
+        let expected = match kind {
+            OrganisationKind::Region => "a region's two-digit county code (01–25)",
+            _ => "a municipality's four-digit SCB code",
+        };
+        let help = match name.and_then(municipalities::by_organisation_name) {
+            Some(m) if kind == OrganisationKind::Municipality => {
+                format!(
+                    "{} has the code \"{}\" (data/municipalities.csv)",
+                    m.name, m.code
+                )
+            }
+            _ => format!("expected {expected}; the codes are listed in data/municipalities.csv"),
+        };
+        self.report(
+            Diagnostic::new(
+                Code::E007,
+                self.file,
+                node.pos,
+                format!("`organisation.code` `{code}` is not {expected}"),
+            )
+            .help(help),
+        );
+        None
+    }
+
+    fn department(&mut self, node: &Node) -> Option<Department> {
+        let fields = self.mapping(node, "a department", DEPARTMENT_KEYS)?;
+        let id = self
+            .require(&fields, "id", "a department")
+            .and_then(|n| self.identifier(n, "departments.id"));
+        let name = self
+            .require(&fields, "name", "a department")
+            .and_then(|n| self.non_empty_text(n, "departments.name"));
+        Some(Department {
+            id: id?,
+            name: name.unwrap_or_default(),
+            pos: fields.key_pos("id").unwrap_or(fields.pos),
+        })
+    }
+
+    fn service(&mut self, node: &Node) -> Option<Service> {
+        let fields = self.mapping(node, "a service", SERVICE_KEYS)?;
+        let mut spans = Spans::default();
+        spans.insert("", fields.pos);
+        fields.record(&mut spans, "");
+
+        let id = self
+            .require(&fields, "id", "a service")
+            .and_then(|n| self.identifier(n, "id"));
+        let name = self
+            .require(&fields, "name", "a service")
+            .and_then(|n| self.non_empty_text(n, "name"));
+        let department = fields
+            .get("department")
+            .and_then(|n| self.text(n, "department"));
+        let description = fields
+            .get("description")
+            .and_then(|n| self.text(n, "description"));
+        let url = fields.get("url").and_then(|n| self.url(n, "url"));
+        let status = fields
+            .get("status")
+            .and_then(|n| self.word(n, "status"))
+            .unwrap_or(Status::Live);
+        let audience = match fields.get("audience") {
+            Some(n) => self.list(n, "audience", |d, item, path| d.word(item, path)),
+            None => Vec::new(),
+        };
+        let platform = fields
+            .get("platform")
+            .and_then(|n| self.text(n, "platform"));
+        let languages = match fields.get("languages") {
+            Some(n) => self.list(n, "languages", |d, item, path| d.language(item, path)),
+            None => Vec::new(),
+        };
+        // What the cross-field rules read: if any of it is wrong, the
+        // service is `incomplete` and `check` will not guess at its step.
+        let before_evidence = self.error_count();
+        let declared_step = fields
+            .get("declared_step")
+            .and_then(|n| self.step(n, "declared_step"));
+        let target_step = fields
+            .get("target_step")
+            .and_then(|n| self.step(n, "target_step"));
+        let evidence = match fields.get("evidence") {
+            Some(n) => self.evidence(n, &mut spans).unwrap_or_default(),
+            None => Evidence::default(),
+        };
+        let access = match fields.get("access") {
+            Some(n) => self.access(n, &mut spans).unwrap_or_default(),
+            None => Access::default(),
+        };
+        let volumes = match fields.get("volumes") {
+            Some(n) => self.volumes(n, &mut spans).unwrap_or_default(),
+            None => Volumes::default(),
+        };
+        let incomplete = self.diagnostics[before_evidence..]
+            .iter()
+            .any(|d| matches!(d.code, Code::E001 | Code::E002));
+        let cost_per_case_sek = fields
+            .get("cost_per_case_sek")
+            .and_then(|n| self.number(n, "cost_per_case_sek", 0.0, f64::MAX));
+        let satisfaction_pct = fields
+            .get("satisfaction_pct")
+            .and_then(|n| self.number(n, "satisfaction_pct", 0.0, 100.0));
+
+        Some(Service {
+            id: id?,
+            name: name.unwrap_or_default(),
+            department,
+            description,
+            url,
+            status,
+            audience,
+            platform,
+            languages,
+            declared_step,
+            target_step,
+            evidence,
+            access,
+            volumes,
+            cost_per_case_sek,
+            satisfaction_pct,
+            spans,
+            incomplete,
+        })
+    }
+
+    fn evidence(&mut self, node: &Node, spans: &mut Spans) -> Option<Evidence> {
+        let f = self.mapping(node, "evidence", EVIDENCE_KEYS)?;
+        f.record(spans, "evidence.");
+        let mut e = Evidence::default();
+        macro_rules! read {
+            ($key:literal, $reader:ident $(, $arg:expr)*) => {
+                f.get($key).and_then(|n| self.$reader(n, concat!("evidence.", $key) $(, $arg)*))
+            };
+        }
+        if let Some(v) = read!("download_form", boolean) {
+            e.download_form = v;
+        }
+        if let Some(n) = f.get("interactive") {
+            e.interactive = self.list(n, "evidence.interactive", |d, item, path| {
+                d.word(item, path)
+            });
+        }
+        if let Some(v) = read!("submission", word) {
+            e.submission = v;
+        }
+        if let Some(v) = read!("login", word) {
+            e.login = v;
+        }
+        if let Some(v) = read!("foreign_eid", boolean) {
+            e.foreign_eid = v;
+        }
+        if let Some(v) = read!("signing", word) {
+            e.signing = v;
+        }
+        e.signatures = read!("signatures", integer, 1, 99).map(|n| n as u32);
+        if let Some(v) = read!("attachments", boolean) {
+            e.attachments = v;
+        }
+        if let Some(v) = read!("save_resume", boolean) {
+            e.save_resume = v;
+        }
+        if let Some(v) = read!("case_tracking", word) {
+            e.case_tracking = v;
+        }
+        if let Some(v) = read!("messaging", boolean) {
+            e.messaging = v;
+        }
+        e.decision = read!("decision", word);
+        if let Some(v) = read!("payment", word) {
+            e.payment = v;
+        }
+        if let Some(v) = read!("prefill", word) {
+            e.prefill = v;
+        }
+        if let Some(n) = f.get("exchange") {
+            e.exchange = self.list(n, "evidence.exchange", |d, item, path| {
+                d.non_empty_text(item, path)
+            });
+        }
+        if let Some(n) = f.get("shared_with") {
+            e.shared_with = self.list(n, "evidence.shared_with", |d, item, path| {
+                d.non_empty_text(item, path)
+            });
+        }
+        if let Some(v) = read!("anonymous", boolean) {
+            e.anonymous = v;
+        }
+        Some(e)
+    }
+
+    fn access(&mut self, node: &Node, spans: &mut Spans) -> Option<Access> {
+        let f = self.mapping(node, "access", ACCESS_KEYS)?;
+        f.record(spans, "access.");
+        Some(Access {
+            hours: f.get("hours").and_then(|n| self.word(n, "access.hours")),
+            mobile: f.get("mobile").and_then(|n| self.word(n, "access.mobile")),
+            accessibility_statement: f
+                .get("accessibility_statement")
+                .and_then(|n| self.url(n, "access.accessibility_statement")),
+            conformance: f
+                .get("conformance")
+                .and_then(|n| self.word(n, "access.conformance")),
+            reviewed: f
+                .get("reviewed")
+                .and_then(|n| self.date(n, "access.reviewed")),
+            protected_identity: f
+                .get("protected_identity")
+                .and_then(|n| self.word(n, "access.protected_identity")),
+        })
+    }
+
+    fn volumes(&mut self, node: &Node, spans: &mut Spans) -> Option<Volumes> {
+        let f = self.mapping(node, "volumes", VOLUME_KEYS)?;
+        f.record(spans, "volumes.");
+        let mut count = |key: &str| {
+            let path = format!("volumes.{key}");
+            f.get(key)
+                .and_then(|n| self.integer(n, &path, 0, u64::MAX as i128))
+                .map(|n| n as u64)
+        };
+        Some(Volumes {
+            cases: count("cases"),
+            digital: count("digital"),
+            started: count("started"),
+            completed: count("completed"),
+        })
+    }
+}

@@ -1,0 +1,88 @@
+//! One input through the whole of checking: read (`inventory::source`),
+//! parse and type (`inventory`), then the cross-field rules (`check`).
+//! Every command starts here; `check` prints what it finds, the others
+//! refuse a file with errors.
+
+use crate::check;
+use crate::diagnostic::{Diagnostic, Severity, sort_in_file_order};
+use crate::inventory::model::Inventory;
+use crate::inventory::source::{self, ReadFailure, Source};
+use crate::inventory::targets::TargetsFile;
+use crate::inventory::{self, Document};
+use std::path::Path;
+
+/// One input after every check: its text (for carets in human output), the
+/// document if it could be decoded, and every finding in line order.
+#[derive(Debug)]
+pub struct Checked {
+    pub source: Source,
+    pub document: Option<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn inventory(&self) -> Option<&Inventory> {
+        match &self.document {
+            Some(Document::Inventory(inventory)) => Some(inventory),
+            _ => None,
+        }
+    }
+
+    pub fn is_targets(&self) -> bool {
+        matches!(self.document, Some(Document::Targets(_)))
+    }
+
+    /// The inventory, when it has no errors: what every command but `check` works on.
+    pub fn valid_inventory(&self) -> Option<&Inventory> {
+        if self.has_errors() {
+            None
+        } else {
+            self.inventory()
+        }
+    }
+
+    /// The targets, when the file is a targets file without errors.
+    pub fn valid_targets(&self) -> Option<&TargetsFile> {
+        match &self.document {
+            Some(Document::Targets(targets)) if !self.has_errors() => Some(targets),
+            _ => None,
+        }
+    }
+}
+
+/// Reads and checks one path (`-` is standard input). Only an I/O failure is
+/// an `Err`; a file trappa refuses to read is a `Checked` with an E001.
+pub fn check_path(path: &Path) -> Result<Checked, String> {
+    match source::read(path) {
+        Ok(source) => Ok(check_source(source)),
+        Err(ReadFailure::Refused(diagnostic)) => Ok(Checked {
+            source: Source {
+                name: diagnostic.file.clone(),
+                text: String::new(),
+            },
+            document: None,
+            diagnostics: vec![diagnostic],
+        }),
+        Err(ReadFailure::Io(message)) => Err(message),
+    }
+}
+
+/// Parses, decodes and checks text already in memory.
+pub fn check_source(source: Source) -> Checked {
+    let (document, mut diagnostics) = inventory::read(&source);
+    if let Some(Document::Inventory(inventory)) = &document {
+        diagnostics.extend(check::check(&source.name, inventory));
+    }
+    sort_in_file_order(&mut diagnostics);
+    Checked {
+        source,
+        document,
+        diagnostics,
+    }
+}

@@ -1,0 +1,701 @@
+//! The report as one self-contained HTML page for the e-council: inline CSS
+//! and inline SVG, no script, nothing fetched. It renders the same
+//! [`Report`] as the other formats, with numbers from [`numbers`] and labels
+//! from `data/*.yaml`; the page's own words are in [`words`].
+//!
+//! Reading order: title, headline figures, ladder chart, steps per
+//! department, indicators, targets, changes, services to develop, PDF forms
+//! to replace, appendix (definitions and sources).
+
+mod markup;
+mod svg;
+
+use super::{department_name, label, moves, status_word, target_text};
+use crate::i18n::{self, Lang};
+use crate::inventory::{Indicator, Step, Unit};
+use crate::ladder::reasons;
+use crate::render::numbers;
+use crate::report::targets::TargetStatus;
+use crate::report::{DEPARTMENT_COLUMNS, Report, ServiceRef};
+use markup::{Html, Row, Table, escape, link};
+use svg::DepartmentSteps;
+
+/// A word of the page, from the language catalogue.
+fn w(lang: Lang, key: &str) -> &'static str {
+    i18n::text(lang, key)
+}
+
+const STYLE: &str = include_str!("style.css");
+
+/// The headline figures, in the order the e-council reads them.
+const HEADLINE_FIGURES: &[Indicator] = &[
+    Indicator::TransactionShare,
+    Indicator::EServices,
+    Indicator::MeanStep,
+    Indicator::DigitalUptake,
+];
+
+pub fn render(report: &Report, lang: Lang) -> String {
+    let sections: Vec<Section> = [
+        headline(report, lang),
+        ladder(report, lang),
+        departments(report, lang),
+        indicators(report, lang),
+        targets(report, lang),
+        changes(report, lang),
+        to_develop(report, lang),
+        pdf_forms(report, lang),
+        appendix(report, lang),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut body = Html::default();
+    for section in &sections {
+        body.push(&section.html);
+    }
+    let title = format!(
+        "{} {} – {}",
+        report.organisation,
+        report.year,
+        w(lang, "report.title_suffix")
+    );
+    let mut lede = w(lang, "html.lede").to_string();
+    match report.previous_year {
+        Some(previous) => {
+            lede.push_str(&format!(" {} {previous}.", w(lang, "report.compared_with")))
+        }
+        None => lede.push_str(&format!(" {}", w(lang, "html.no_previous"))),
+    }
+    if let Some(code) = &report.code {
+        lede.push_str(&format!(" {} {code}.", capitalised(w(lang, "html.code"))));
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta name=\"generator\" content=\"trappa\">\n\
+<title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
+<a class=\"skip\" href=\"#main\">{skip}</a>\n\
+<header class=\"masthead\"><div class=\"inner\">\n<p class=\"kicker\">{kicker}</p>\n\
+<h1>{organisation} {year}</h1>\n<p class=\"lede\">{lede}</p>\n</div></header>\n\
+{toc}<main id=\"main\">\n{body}</main>\n\
+<footer class=\"site-footer\"><div class=\"inner\"><p>{footer}</p></div></footer>\n\
+</body>\n</html>\n",
+        lang = lang.code(),
+        title = escape(&title),
+        skip = escape(w(lang, "html.skip")),
+        kicker = escape(w(lang, "html.kicker")),
+        organisation = escape(&report.organisation),
+        year = report.year,
+        lede = escape(&lede),
+        toc = toc(&sections, lang),
+        footer = escape(w(lang, "html.footer")),
+    )
+}
+
+/// One section of the page, with the id and heading the contents list links.
+struct Section {
+    id: &'static str,
+    heading: String,
+    html: Html,
+}
+
+fn section(id: &'static str, heading: &str, content: &str) -> Section {
+    Section {
+        id,
+        heading: heading.to_string(),
+        html: Html::raw(format!(
+            "<section id=\"{id}\" aria-labelledby=\"{id}-heading\">\n<h2 id=\"{id}-heading\">{}</h2>\n{content}</section>\n",
+            escape(heading)
+        )),
+    }
+}
+
+fn toc(sections: &[Section], lang: Lang) -> String {
+    let mut items = String::new();
+    for s in sections {
+        items.push_str(&format!(
+            "<li><a href=\"#{}\">{}</a></li>",
+            s.id,
+            escape(&s.heading)
+        ));
+    }
+    format!(
+        "<nav class=\"toc\" aria-labelledby=\"toc-heading\"><div class=\"inner\"><h2 id=\"toc-heading\">{}</h2><ol>{items}</ol></div></nav>\n",
+        escape(w(lang, "html.contents"))
+    )
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A change with its arrow and sign; coloured as better or worse only when
+/// the catalogue says which direction is better, and then also in words.
+fn trend(change: Option<f64>, id: Indicator, lang: Lang) -> Html {
+    use crate::inventory::indicator::Better;
+    let text = numbers::change(change, id.unit(), lang);
+    let higher_is_better = match id.better() {
+        Better::Higher => Some(true),
+        Better::Lower => Some(false),
+        Better::Neither => None,
+    };
+    let judged = match (change, higher_is_better) {
+        (Some(c), Some(up)) if !text.starts_with('=') && c != 0.0 => Some((c > 0.0) == up),
+        _ => None,
+    };
+    match judged {
+        Some(better) => Html::raw(format!(
+            "<span class=\"trend {}\">{} <span class=\"trend-word\">({})</span></span>",
+            if better { "good" } else { "bad" },
+            escape(&text),
+            escape(if better {
+                w(lang, "html.better")
+            } else {
+                w(lang, "html.worse")
+            })
+        )),
+        None => Html::raw(format!(
+            "<span class=\"trend neutral\">{}</span>",
+            escape(&text)
+        )),
+    }
+}
+
+/// A status word with a symbol; the colour repeats what the word says.
+fn status_badge(status: TargetStatus, lang: Lang) -> Html {
+    let symbol = match status {
+        TargetStatus::Met => "✓",
+        TargetStatus::OnTrack => "↗",
+        TargetStatus::Behind => "!",
+        TargetStatus::Missed => "✗",
+        TargetStatus::NoData => "–",
+    };
+    Html::raw(format!(
+        "<span class=\"status status-{}\"><span aria-hidden=\"true\">{symbol}</span> {}</span>",
+        status.id(),
+        escape(status_word(status, lang))
+    ))
+}
+
+fn headline(report: &Report, lang: Lang) -> Option<Section> {
+    let mut out = String::from("<ul class=\"figures\">\n");
+    for &id in HEADLINE_FIGURES {
+        let Some(row) = report.indicator(id) else {
+            continue;
+        };
+        let u = id.unit();
+        out.push_str(&format!(
+            "<li class=\"figure\"><p class=\"label\">{}</p><p class=\"value\">{}</p>",
+            escape(&label(id, lang)),
+            escape(&numbers::value(row.value, u, lang))
+        ));
+        if let Some(previous_year) = report.previous_year {
+            out.push_str(&format!(
+                "<p class=\"then\">{previous_year}: {}</p><p class=\"trend\">{}</p>",
+                escape(&numbers::value(row.previous, u, lang)),
+                trend(row.change, id, lang)
+            ));
+        }
+        if let Some(t) = report.organisation_target(id) {
+            out.push_str(&format!(
+                "<p class=\"then\">{} {} {}</p>",
+                escape(&capitalised(w(lang, "column.target"))),
+                escape(&target_text(t, lang)),
+                status_badge(t.status, lang)
+            ));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n");
+    if let Some(services) = report.indicator(Indicator::Services) {
+        let mut line = format!(
+            "{}: {}",
+            w(lang, "html.headline_intro"),
+            numbers::value(services.value, Unit::Count, lang)
+        );
+        if let Some(previous_year) = report.previous_year {
+            line.push_str(&format!(
+                " ({previous_year}: {})",
+                numbers::value(services.previous, Unit::Count, lang)
+            ));
+        }
+        out.push_str(&format!(
+            "<p class=\"services-line\">{}.</p>\n",
+            escape(&line)
+        ));
+    }
+    Some(section("headline", w(lang, "html.headline"), &out))
+}
+
+fn ladder(report: &Report, lang: Lang) -> Option<Section> {
+    let with_previous = report.previous_year.is_some();
+    let mut columns = vec![
+        capitalised(w(lang, "column.step")),
+        format!("{} {}", capitalised(w(lang, "html.services")), report.year),
+        format!("{} {}", capitalised(w(lang, "html.share")), report.year),
+    ];
+    if let Some(previous_year) = report.previous_year {
+        columns.push(format!(
+            "{} {previous_year}",
+            capitalised(w(lang, "html.services"))
+        ));
+    }
+    let rows = report
+        .distribution
+        .iter()
+        .map(|s| {
+            let mut cells = vec![
+                Html::text(&s.services.to_string()),
+                Html::text(&numbers::value(s.share, Unit::Share, lang)),
+            ];
+            if with_previous {
+                cells.push(Html::text(
+                    &s.previous_services
+                        .map_or(numbers::NO_DATA.to_string(), |n| n.to_string()),
+                ));
+            }
+            Row {
+                header: Html::text(&i18n::step_title(s.step, lang)),
+                cells,
+            }
+        })
+        .collect();
+    let table = Table {
+        id: "ladder-table",
+        caption: Html::text(&format!("{} {}", w(lang, "report.ladder"), report.year)),
+        numeric: vec![true; columns.len() - 1],
+        columns,
+        rows,
+        class: "ladder",
+    };
+    let content = format!(
+        "<p class=\"intro\">{}</p>\n<div class=\"chart-and-table\">\n<figure>\n{}</figure>\n<div>{}</div>\n</div>\n",
+        escape(w(lang, "html.ladder_intro")),
+        svg::ladder_chart(report, lang),
+        table.render()
+    );
+    Some(section("ladder", w(lang, "report.ladder"), &content))
+}
+
+fn department_steps(report: &Report, lang: Lang) -> Vec<DepartmentSteps> {
+    report
+        .departments
+        .iter()
+        .map(|d| {
+            let mut counts = [0usize; 4];
+            for (i, step) in Step::ALL.iter().enumerate() {
+                let id = Indicator::step_share(*step);
+                counts[i] = d
+                    .indicators
+                    .iter()
+                    .find(|v| v.id == id)
+                    .and_then(|v| v.numerator)
+                    .map_or(0, |n| n.round().max(0.0) as usize);
+            }
+            DepartmentSteps {
+                name: department_name(report, Some(&d.id), lang),
+                counts,
+            }
+        })
+        .collect()
+}
+
+fn departments(report: &Report, lang: Lang) -> Option<Section> {
+    if report.departments.is_empty() {
+        return None;
+    }
+    let steps = department_steps(report, lang);
+    let mut columns = vec![capitalised(w(lang, "column.department"))];
+    // Short headings ("Steg 3") keep the table beside the chart; the legend
+    // and the appendix name the steps.
+    columns.extend(Step::ALL.iter().map(|s| {
+        format!(
+            "{}\u{a0}{}",
+            capitalised(w(lang, "column.step")),
+            s.number()
+        )
+    }));
+    columns.push(capitalised(w(lang, "html.services")));
+    let rows = steps
+        .iter()
+        .map(|d| {
+            let mut cells: Vec<Html> = d
+                .counts
+                .iter()
+                .map(|c| Html::text(&c.to_string()))
+                .collect();
+            cells.push(Html::text(&d.total().to_string()));
+            Row {
+                header: Html::text(&d.name),
+                cells,
+            }
+        })
+        .collect();
+    let step_table = Table {
+        id: "department-steps-table",
+        caption: Html::text(&format!("{} {}", w(lang, "html.departments"), report.year)),
+        numeric: vec![true; 5],
+        columns,
+        rows,
+        class: "department-steps",
+    };
+
+    let mut columns = vec![capitalised(w(lang, "column.department"))];
+    columns.extend(DEPARTMENT_COLUMNS.iter().map(|id| label(*id, lang)));
+    let rows = report
+        .departments
+        .iter()
+        .map(|d| Row {
+            header: Html::text(&department_name(report, Some(&d.id), lang)),
+            cells: DEPARTMENT_COLUMNS
+                .iter()
+                .map(|id| Html::text(&numbers::value(d.value(*id), id.unit(), lang)))
+                .collect(),
+        })
+        .collect();
+    let figures_table = Table {
+        id: "department-figures-table",
+        caption: Html::text(&format!(
+            "{} {}",
+            w(lang, "html.department_figures"),
+            report.year
+        )),
+        numeric: vec![true; DEPARTMENT_COLUMNS.len()],
+        columns,
+        rows,
+        class: "department-figures",
+    };
+    let content = format!(
+        "<p class=\"intro\">{}</p>\n<div class=\"chart-and-table\">\n<figure>\n{}</figure>\n<div>{}</div>\n</div>\n<h3>{}</h3>\n{}",
+        escape(w(lang, "html.departments_intro")),
+        svg::department_chart(&steps, lang),
+        step_table.render(),
+        escape(w(lang, "html.department_figures")),
+        figures_table.render()
+    );
+    Some(section(
+        "departments",
+        w(lang, "html.departments"),
+        &content,
+    ))
+}
+
+fn indicators(report: &Report, lang: Lang) -> Option<Section> {
+    let with_previous = report.previous_year.is_some();
+    let with_targets = !report.targets.is_empty();
+    let mut columns = vec![
+        capitalised(w(lang, "column.indicator")),
+        format!("{} {}", capitalised(w(lang, "column.value")), report.year),
+    ];
+    if let Some(previous_year) = report.previous_year {
+        columns.push(format!(
+            "{} {previous_year}",
+            capitalised(w(lang, "column.previous"))
+        ));
+        columns.push(capitalised(w(lang, "column.change")));
+    }
+    if with_targets {
+        columns.push(capitalised(w(lang, "column.target")));
+        columns.push(capitalised(w(lang, "column.status")));
+    }
+    let mut numeric = vec![true];
+    if with_previous {
+        numeric.extend([true, false]);
+    }
+    if with_targets {
+        numeric.extend([false, false]);
+    }
+    let rows = report
+        .indicators
+        .iter()
+        .map(|row| {
+            let u = row.unit();
+            let mut cells = vec![Html::text(&numbers::value(row.value, u, lang))];
+            if with_previous {
+                cells.push(Html::text(&numbers::value(row.previous, u, lang)));
+                cells.push(trend(row.change, row.id, lang));
+            }
+            if with_targets {
+                let target = report.organisation_target(row.id);
+                cells
+                    .push(target.map_or_else(Html::default, |t| Html::text(&target_text(t, lang))));
+                cells.push(target.map_or_else(Html::default, |t| status_badge(t.status, lang)));
+            }
+            Row {
+                header: Html::raw(format!(
+                    "<a href=\"#def-{}\">{}</a>",
+                    escape(row.id.id()),
+                    escape(&label(row.id, lang))
+                )),
+                cells,
+            }
+        })
+        .collect();
+    let table = Table {
+        id: "indicator-table",
+        caption: Html::text(&format!(
+            "{} {} {}",
+            w(lang, "report.indicators"),
+            report.organisation,
+            report.year
+        )),
+        numeric,
+        columns,
+        rows,
+        class: "indicators",
+    };
+    let content = format!(
+        "<p class=\"intro\">{}</p>\n{}",
+        escape(w(lang, "html.indicators_intro")),
+        table.render()
+    );
+    Some(section(
+        "indicators",
+        w(lang, "report.indicators"),
+        &content,
+    ))
+}
+
+fn targets(report: &Report, lang: Lang) -> Option<Section> {
+    if report.targets.is_empty() {
+        return None;
+    }
+    let rows = report
+        .targets
+        .iter()
+        .map(|t| Row {
+            header: Html::text(&label(t.indicator, lang)),
+            cells: vec![
+                Html::text(&match &t.department {
+                    None => w(lang, "html.whole_organisation").to_string(),
+                    Some(d) => department_name(report, Some(d), lang),
+                }),
+                Html::text(&target_text(t, lang)),
+                Html::text(&numbers::value(t.value, t.indicator.unit(), lang)),
+                status_badge(t.status, lang),
+                Html::text(t.goal.as_deref().unwrap_or("")),
+            ],
+        })
+        .collect();
+    let table = Table {
+        id: "target-table",
+        caption: Html::text(&format!("{} {}", w(lang, "report.targets"), report.year)),
+        columns: vec![
+            capitalised(w(lang, "column.indicator")),
+            capitalised(w(lang, "column.department")),
+            capitalised(w(lang, "column.target")),
+            format!("{} {}", capitalised(w(lang, "column.value")), report.year),
+            capitalised(w(lang, "column.status")),
+            capitalised(w(lang, "column.goal")),
+        ],
+        numeric: vec![false, true, true, false, false],
+        rows,
+        class: "targets",
+    };
+    let content = format!(
+        "<p class=\"intro\">{}</p>\n{}",
+        escape(w(lang, "html.targets_intro")),
+        table.render()
+    );
+    Some(section("targets", w(lang, "report.targets"), &content))
+}
+
+fn changes(report: &Report, lang: Lang) -> Option<Section> {
+    let changes = report.changes.as_ref()?;
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            escape(w(lang, "report.none"))
+        } else {
+            escape(&items.join(", "))
+        }
+    };
+    let content = format!(
+        "<dl class=\"change-list\">\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n</dl>\n",
+        escape(w(lang, "html.new_services")),
+        list(changes.new.clone()),
+        escape(w(lang, "html.retired_services")),
+        list(changes.retired.clone()),
+        escape(w(lang, "report.stepped_up")),
+        list(moves(&changes.stepped_up)),
+        escape(w(lang, "report.stepped_down")),
+        list(moves(&changes.stepped_down)),
+    );
+    Some(section("changes", w(lang, "report.changes"), &content))
+}
+
+/// "Name (id)", the name linked to the service's page when it has an http(s) URL.
+fn service_cell(service: &ServiceRef) -> Html {
+    let mut cell = link(service.url.as_deref(), &service.name);
+    cell.push(&Html::raw(format!(
+        " <span class=\"id\">({})</span>",
+        escape(&service.id)
+    )));
+    cell
+}
+
+fn to_develop(report: &Report, lang: Lang) -> Option<Section> {
+    let content = if report.to_develop.is_empty() {
+        format!("<p>{}</p>\n", escape(w(lang, "report.all_at_target")))
+    } else {
+        let rows = report
+            .to_develop
+            .iter()
+            .map(|t| {
+                let missing: Vec<&str> = t
+                    .missing
+                    .iter()
+                    .map(|m| reasons::missing(*m, lang))
+                    .collect();
+                Row {
+                    header: service_cell(&t.service),
+                    cells: vec![
+                        Html::text(&department_name(
+                            report,
+                            t.service.department.as_deref(),
+                            lang,
+                        )),
+                        Html::text(&i18n::step_title(t.step, lang)),
+                        Html::text(&i18n::step_title(t.target_step, lang)),
+                        Html::text(&missing.join("; ")),
+                    ],
+                }
+            })
+            .collect();
+        let table = Table {
+            id: "to-develop-table",
+            caption: Html::text(&format!("{} {}", w(lang, "report.to_develop"), report.year)),
+            columns: vec![
+                capitalised(w(lang, "column.service")),
+                capitalised(w(lang, "column.department")),
+                capitalised(w(lang, "column.step")),
+                capitalised(w(lang, "html.target_step")),
+                capitalised(w(lang, "column.missing")),
+            ],
+            numeric: vec![false; 4],
+            rows,
+            class: "to-develop",
+        };
+        format!(
+            "<p class=\"intro\">{}</p>\n{}",
+            escape(w(lang, "html.to_develop_intro")),
+            table.render()
+        )
+    };
+    Some(section(
+        "to-develop",
+        w(lang, "report.to_develop"),
+        &content,
+    ))
+}
+
+fn pdf_forms(report: &Report, lang: Lang) -> Option<Section> {
+    let content = if report.pdf_forms.is_empty() {
+        format!("<p>{}</p>\n", escape(w(lang, "html.no_pdf_forms")))
+    } else {
+        let rows = report
+            .pdf_forms
+            .iter()
+            .map(|s| Row {
+                header: service_cell(s),
+                cells: vec![Html::text(&department_name(
+                    report,
+                    s.department.as_deref(),
+                    lang,
+                ))],
+            })
+            .collect();
+        let table = Table {
+            id: "pdf-forms-table",
+            caption: Html::text(&format!("{} {}", w(lang, "report.pdf_forms"), report.year)),
+            columns: vec![
+                capitalised(w(lang, "column.service")),
+                capitalised(w(lang, "column.department")),
+            ],
+            numeric: vec![false],
+            rows,
+            class: "pdf-forms",
+        };
+        format!(
+            "<p class=\"intro\">{}</p>\n{}",
+            escape(w(lang, "html.pdf_forms_intro")),
+            table.render()
+        )
+    };
+    Some(section("pdf-forms", w(lang, "report.pdf_forms"), &content))
+}
+
+fn appendix(report: &Report, lang: Lang) -> Option<Section> {
+    let mut out = format!(
+        "<h3>{}</h3>\n<dl class=\"definitions\">\n",
+        escape(w(lang, "html.indicator_definitions"))
+    );
+    for row in &report.indicators {
+        let info = i18n::indicator(row.id, lang);
+        out.push_str(&format!(
+            "<dt id=\"def-{id}\">{} <span class=\"id\">({id})</span></dt>\n<dd>{}</dd>\n<dd class=\"fraction\">{}: {}",
+            escape(info.label),
+            escape(info.definition),
+            escape(w(lang, "html.numerator")),
+            escape(info.numerator),
+            id = escape(row.id.id()),
+        ));
+        if let Some(denominator) = info.denominator {
+            out.push_str(&format!(
+                ". {}: {}",
+                escape(w(lang, "html.denominator")),
+                escape(denominator)
+            ));
+        }
+        out.push_str(".</dd>\n");
+    }
+    out.push_str("</dl>\n");
+
+    let rows = Step::ALL
+        .iter()
+        .map(|&step| Row {
+            header: Html::text(&i18n::step_title(step, lang)),
+            cells: vec![
+                Html::text(i18n::step_text(step, "definition", lang)),
+                Html::text(i18n::step_text(step, "rule", lang)),
+            ],
+        })
+        .collect();
+    let table = Table {
+        id: "ladder-definitions-table",
+        caption: Html::text(w(lang, "html.ladder_definitions")),
+        columns: vec![
+            capitalised(w(lang, "column.step")),
+            capitalised(w(lang, "html.definition")),
+            capitalised(w(lang, "html.rule")),
+        ],
+        numeric: vec![false, false],
+        rows,
+        class: "ladder-definitions",
+    };
+    out.push_str(&format!(
+        "<h3>{}</h3>\n{}",
+        escape(w(lang, "html.ladder_definitions")),
+        table.render()
+    ));
+    out.push_str(&format!(
+        "<h3>{}</h3>\n<ol class=\"sources\">\n",
+        escape(w(lang, "ladder.sources_heading"))
+    ));
+    for source in i18n::ladder_sources() {
+        out.push_str(&format!(
+            "<li><cite>{}</cite>. {}</li>\n",
+            escape(&source.title),
+            escape(source.note(lang))
+        ));
+    }
+    out.push_str("</ol>\n");
+    Some(section("appendix", w(lang, "html.appendix"), &out))
+}
+
+#[cfg(test)]
+mod tests;

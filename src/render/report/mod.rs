@@ -1,0 +1,84 @@
+//! The report in each format: the terminal and Markdown forms from one
+//! document of blocks ([`document`]), the versioned JSON ([`json`]) and
+//! the self-contained HTML page ([`html`]). What the formats show alike —
+//! an indicator's label, a department's name, how a target reads, a status
+//! word — is decided here, once.
+
+pub mod document;
+pub mod html;
+pub mod json;
+
+use super::Color;
+use super::numbers;
+use super::text::Layout;
+use crate::i18n::{self, Lang};
+use crate::indicators::compute::StepChange;
+use crate::inventory::Indicator;
+use crate::inventory::targets::Direction;
+use crate::report::targets::TargetStatus;
+use crate::report::{Report, TargetRow};
+
+/// For a terminal, or plain text when piped.
+pub fn table(report: &Report, lang: Lang, layout: Layout, color: Color) -> String {
+    super::document::to_text(
+        &document::blocks(report, lang, layout.width()),
+        layout,
+        color,
+    )
+}
+
+/// For a CI job summary or a pull-request comment.
+pub fn markdown(report: &Report, lang: Lang) -> String {
+    super::document::to_markdown(&document::blocks(report, lang, None))
+}
+
+/// An indicator's label in `lang`.
+pub fn label(id: Indicator, lang: Lang) -> String {
+    i18n::indicator_label(id, lang).to_string()
+}
+
+/// The name of a department of the report; services without one are
+/// "(no department)"; an id the report does not list shows as itself.
+pub fn department_name(report: &Report, id: Option<&str>, lang: Lang) -> String {
+    match id.filter(|id| !id.is_empty()) {
+        None => i18n::text(lang, "report.no_department").to_string(),
+        Some(id) => report.department_name(id).unwrap_or(id).to_string(),
+    }
+}
+
+/// "≥ 50,0 % (2015)": what a target asks for and by when.
+pub fn target_text(target: &TargetRow, lang: Lang) -> String {
+    format!(
+        "{} {} ({})",
+        direction_symbol(target.direction),
+        numbers::value(Some(target.target), target.indicator.unit(), lang),
+        target.by
+    )
+}
+
+/// A target's status as a word.
+pub fn status_word(status: TargetStatus, lang: Lang) -> &'static str {
+    i18n::text(lang, &format!("status.{}", status.id()))
+}
+
+/// Met at or above (≥), or at or below (≤) the target.
+pub fn direction_symbol(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Up => "≥",
+        Direction::Down => "≤",
+    }
+}
+
+/// "–" for an empty list, otherwise the items separated by commas.
+pub fn list_or_none(items: Vec<String>) -> String {
+    if items.is_empty() {
+        numbers::NO_DATA.to_string()
+    } else {
+        items.join(", ")
+    }
+}
+
+/// The moves of the change lists: "bygglov (2→3), parkering (1→2)".
+pub fn moves(moves: &[StepChange]) -> Vec<String> {
+    moves.iter().map(ToString::to_string).collect()
+}
