@@ -168,8 +168,12 @@ CHECK_ONE=$SECONDS_MEDIAN
 measure "classify, each file ($FILES runs)" "$TOTAL_SERVICES" "$BYTES" -- bash "$WORK/classify-all.sh"
 measure "report --previous ($PAIRS runs)" "$((PAIR_FILES * SERVICES))" "$((BYTES * PAIR_FILES / FILES))" -- bash "$WORK/report-all.sh"
 measure "compare --format csv" "$TOTAL_SERVICES" "$BYTES" -- "$TRAPPA" compare "$MAIN" --format csv -o "$WORK/out/compare.csv"
+COMPARE=$SECONDS_MEDIAN
+measure "compare --format csv, -j 1" "$TOTAL_SERVICES" "$BYTES" -- "$TRAPPA" compare -j 1 "$MAIN" --format csv -o "$WORK/out/compare-1.csv"
 measure "export --format csv" "$TOTAL_SERVICES" "$BYTES" -- "$TRAPPA" export "$MAIN" --format csv -o "$WORK/out/export.csv"
+EXPORT=$SECONDS_MEDIAN
 measure "export --indicators" "$TOTAL_SERVICES" "$BYTES" -- "$TRAPPA" export "$MAIN" --indicators -o "$WORK/out/indicators.csv"
+EXPORT_INDICATORS=$SECONDS_MEDIAN
 
 # ---------------------------------------------------------------------------
 echo "== memory of compare and export (csv and xlsx): 290 and 2 900 files ($SMALL_SERVICES services each)"
@@ -191,6 +195,7 @@ done
 # ---------------------------------------------------------------------------
 echo "== cost against corpus size (check and bare parse; ×1 = $YEARS years)"
 declare -A SCALE_CHECK
+declare -A SCALE_JSON_RSS
 for scale in $SCALES; do
   years=$((YEARS * scale))
   if [ "$years" = "$YEARS" ]; then
@@ -205,6 +210,9 @@ for scale in $SCALES; do
   if measure "check ×$scale ($n files)" "$((n * SERVICES))" "$b" -- "$TRAPPA" check "$corpus"; then
     SCALE_CHECK[$scale]=$SECONDS_MEDIAN
   fi
+  if measure "check --format json ×$scale" "$((n * SERVICES))" "$b" -- "$TRAPPA" check --format json "$corpus" -o "$WORK/out/check.json"; then
+    SCALE_JSON_RSS[$scale]=$RSS_MB
+  fi
   # The largest corpora are big; keep only the main one and the small ones.
   [ "$corpus" = "$MAIN" ] || rm -rf "$corpus"
 done
@@ -213,6 +221,12 @@ done
 echo "== targets"
 r=$(ratio "$CHECK" "$BARE")
 echo "check / bare parse: $CHECK s / $BARE s = ${r}× (target ≤ 1.25×): $(verdict "$r" 0 1.25)"
+for job in "compare:$COMPARE" "export csv:$EXPORT" "export --indicators:$EXPORT_INDICATORS"; do
+  name=${job%%:*}
+  t=${job##*:}
+  r=$(ratio "$t" "$CHECK")
+  echo "$name / check: $t s / $CHECK s = ${r}× (target ≤ 1.25×): $(verdict "$r" 0 1.25)"
+done
 s=$(ratio "$CHECK_ONE" "$CHECK")
 echo "both cores: check used ${CHECK_CPU}% CPU; one thread $CHECK_ONE s, all threads $CHECK s = ${s}× faster (target: more than one core used, > 150% CPU): $(verdict "$CHECK_CPU" 150 100000)"
 for job in compare-csv export-csv export-xlsx; do
@@ -232,6 +246,15 @@ for scale in $SCALES; do
   if [ -n "$base" ] && [ -n "$t" ]; then
     per=$(awk -v t="$t" -v b="$base" -v k="$scale" 'BEGIN {printf "%.2f", t / (b * k)}')
     echo "linear: check ×$scale took $t s = ${per}× the ×1 time per service (target 0.8–1.25): $(verdict "$per" 0.8 1.25)"
+  fi
+done
+first=${SCALE_JSON_RSS[1]:-}
+for scale in $SCALES; do
+  [ "$scale" = 1 ] && continue
+  m=${SCALE_JSON_RSS[$scale]:-}
+  if [ -n "$first" ] && [ -n "$m" ]; then
+    f=$(ratio "$m" "$first")
+    echo "check --format json peak RSS: $first MB at ×1, $m MB at ×$scale = ${f}× (target flat, ≤ 1.5×): $(verdict "$f" 0 1.5)"
   fi
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -10,6 +10,7 @@
 
 mod helpers;
 
+mod architecture;
 mod browser;
 mod ci_recipes;
 mod cli;
