@@ -37,7 +37,7 @@ pub enum CheckFormat {
 /// temporary file of `-o`, renamed into place when the run is done.
 enum Sink {
     Stdout(BufWriter<std::io::Stdout>),
-    Spool(Spool, BufWriter<std::fs::File>),
+    Spool(Spool, BufWriter<Box<dyn Write + Send>>),
 }
 
 impl Sink {
@@ -127,7 +127,7 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
     let mut written: std::io::Result<()> = Ok(());
     let problems = input::check_all(
         &args.paths,
-        context.jobs,
+        context,
         |_, checked| Findings::keep(checked),
         |findings| {
             files_checked += 1;

@@ -64,7 +64,12 @@ pub(super) fn run(args: &InitArgs, context: &Context) -> Result<(), Failure> {
         code: municipality.map(|m| m.code.to_string()),
         year: args.year.unwrap_or_else(starter::current_year),
     };
-    context.deliver(&starter::inventory(&starter))
+    let text = starter::inventory(&starter);
+    if args.force {
+        context.replace(&text)
+    } else {
+        context.deliver(&text)
+    }
 }
 
 /// Why `--code` was refused, with what the user probably meant.

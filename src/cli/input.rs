@@ -20,7 +20,7 @@
 
 use super::Context;
 use super::failure::Failure;
-use super::paths;
+use super::{output, paths};
 use crate::diagnostic::Diagnostic;
 use crate::emit::{self, FileFindings};
 use crate::inventory::Document;
@@ -118,11 +118,14 @@ fn lines_pointed_at(text: &str, diagnostics: &[Diagnostic]) -> String {
 /// the paths that could not be used.
 pub fn check_all<T: Send>(
     paths: &[PathBuf],
-    jobs: Jobs,
+    context: &Context,
     work: impl Fn(&Path, Checked) -> T + Sync,
     mut each: impl FnMut(T) -> Result<(), Failure>,
 ) -> Result<Vec<String>, Failure> {
+    let jobs = context.jobs;
     let expanded = paths::expand(paths);
+    // Before a file is read: `-o` must name none of them.
+    output::guard(context.output.as_deref(), &expanded.files)?;
     let mut problems = expanded.problems;
     let pool = jobs.pool()?;
     for batch in expanded.files.chunks(jobs.batch()) {
@@ -191,7 +194,7 @@ pub fn each_inventory<T: Send>(
     let named = |path: &Path| paths.iter().any(|p| p == path);
     let unusable = check_all(
         paths,
-        context.jobs,
+        context,
         |path, checked| outcome(checked, named(path), &work),
         |outcome| {
             match outcome {
@@ -286,6 +289,7 @@ fn outcome<T>(checked: Checked, named: bool, work: &impl Fn(&str, Inventory) -> 
 /// Reads the one inventory a command works on (`classify`, `report`, the
 /// `--previous` of `report`).
 pub fn one_inventory(path: &Path, context: &Context) -> Result<Checked, Failure> {
+    output::guard(context.output.as_deref(), &[path.to_path_buf()])?;
     let checked = pipeline::check_path(path).map_err(Failure::trouble)?;
     if checked.is_targets() {
         return Err(Failure::trouble(format!(
@@ -302,6 +306,7 @@ pub fn one_inventory(path: &Path, context: &Context) -> Result<Checked, Failure>
 /// Reads a targets file (`--targets`); refused like an inventory when it
 /// has errors.
 pub fn targets_file(path: &Path, context: &Context) -> Result<TargetsFile, Failure> {
+    output::guard(context.output.as_deref(), &[path.to_path_buf()])?;
     let checked = pipeline::check_path(path).map_err(Failure::trouble)?;
     if checked.inventory().is_some() {
         return Err(Failure::trouble(format!(

@@ -132,7 +132,8 @@ pub struct Context {
 
 impl Context {
     fn from_global(global: &Global) -> Context {
-        let to_terminal = global.output.is_none() && std::io::stdout().is_terminal();
+        let to_stdout = global.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
+        let to_terminal = to_stdout && std::io::stdout().is_terminal();
         let no_color = std::env::var("NO_COLOR").ok();
         Context {
             lang: global.lang.unwrap_or_else(Lang::from_env),
@@ -147,7 +148,8 @@ impl Context {
             } else {
                 Layout::Plain
             },
-            output: global.output.clone(),
+            // `-o -` is standard output, as for every Unix tool.
+            output: global.output.clone().filter(|p| p.as_os_str() != "-"),
             jobs: Jobs(global.jobs.map(usize::from)),
         }
     }
@@ -158,7 +160,14 @@ impl Context {
     }
 
     fn deliver_bytes(&self, bytes: &[u8]) -> Result<(), Failure> {
+        output::guard(self.output.as_deref(), &[])?;
         output::deliver(self.output.as_deref(), bytes).map_err(Failure::trouble)
+    }
+
+    /// Writes over whatever `-o` names: only for `init --force`, the one
+    /// command asked to replace an inventory.
+    fn replace(&self, text: &str) -> Result<(), Failure> {
+        output::deliver(self.output.as_deref(), text.as_bytes()).map_err(Failure::trouble)
     }
 }
 
@@ -172,8 +181,11 @@ pub fn run_from_env() -> i32 {
             } else {
                 failure::OK
             };
-            let _ = e.print();
-            return code;
+            // `--help > /dev/full` must not report success.
+            return match e.print() {
+                Ok(()) => code,
+                Err(_) => failure::TROUBLE,
+            };
         }
     };
     run(cli)

@@ -1,160 +1,369 @@
-//! Where a command's output goes: standard output, or `-o FILE` written
-//! atomically (a temporary file beside it, then a rename), so a failed run
-//! never leaves a partial file behind.
+//! Where a command's output goes: standard output (also `-o -`), or
+//! `-o FILE` written atomically — into a temporary file beside it, then
+//! renamed over it — so a failed or interrupted run never leaves a partial
+//! file behind.
+//!
+//! What `-o` may name (README, "Output files"):
+//!
+//! - never one of the run's inputs, compared by device and inode so a
+//!   link or another spelling cannot sneak past (exit 2, nothing written);
+//! - never an existing inventory or targets file: no command but `init
+//!   --force` writes YAML, so replacing one is always a mistake;
+//! - a character device or a pipe (`/dev/stdout`, a FIFO) is written
+//!   straight through, not replaced by a regular file;
+//! - a symbolic link keeps pointing where it pointed: the file it names is
+//!   replaced (atomically), the link stays;
+//! - an existing file keeps its permissions.
+//!
+//! The temporary file has a random name and is created exclusively, never
+//! through a link (`tempfile`), and SIGINT or SIGTERM removes it before the
+//! process ends.
 
+use super::failure::Failure;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
-/// Writes a finished output: to standard output, or atomically to `path`
-/// (a temporary file in the same directory, then a rename), so a failed run
-/// never leaves a partial file behind.
-pub fn deliver(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
-    match path {
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-                Ok(()) => Ok(()),
-                // `trappa … | head` closes the pipe early: not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                Err(e) => Err(format!("cannot write to standard output: {e}")),
-            }
-        }
-        Some(path) => write_atomically(path, bytes),
+/// Where `-o` points, once looked at.
+#[derive(Debug, PartialEq, Eq)]
+enum Target {
+    /// `-o -` or no `-o`.
+    Stdout,
+    /// A regular file, existing or not, written by rename; for a link, the
+    /// file it points to.
+    File(PathBuf),
+    /// A character device or a FIFO: written straight through.
+    Device(PathBuf),
+}
+
+fn target(path: Option<&Path>) -> Result<Target, String> {
+    let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
+        return Ok(Target::Stdout);
+    };
+    // Follow a link to what it names, so the link is not replaced.
+    let resolved = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        _ => path.to_path_buf(),
+    };
+    match std::fs::metadata(&resolved) {
+        Ok(meta) if meta.is_dir() => Err(format!(
+            "cannot write {}: it is a directory",
+            path.display()
+        )),
+        Ok(meta) if is_device(&meta) => Ok(Target::Device(resolved)),
+        _ => Ok(Target::File(resolved)),
     }
 }
 
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let mut spool = Spool::create(Some(path))?;
+#[cfg(unix)]
+fn is_device(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    kind.is_char_device() || kind.is_fifo() || kind.is_block_device() || kind.is_socket()
+}
+
+#[cfg(not(unix))]
+fn is_device(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Refuses an `-o` that names one of the inputs, or an inventory or
+/// targets file that is not an input: both would lose the user's data.
+pub fn guard(output: Option<&Path>, inputs: &[PathBuf]) -> Result<(), Failure> {
+    let Some(output) = output.filter(|p| p.as_os_str() != "-") else {
+        return Ok(());
+    };
+    let Ok(out) = std::fs::metadata(output) else {
+        return Ok(()); // a new file is no one's input
+    };
+    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        if let Ok(meta) = std::fs::metadata(input)
+            && same_file(&meta, &out)
+        {
+            return Err(Failure::trouble(format!(
+                "-o {} is the input {}; write the output to another file",
+                output.display(),
+                input.display()
+            )));
+        }
+    }
+    if out.is_file() && is_trappa_yaml(output) {
+        return Err(Failure::trouble(format!(
+            "-o {} is an inventory or a targets file; write the output to another file",
+            output.display()
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// A file whose first lines name a trappa format version: the source of
+/// truth kept in git, never an output.
+fn is_trappa_yaml(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::new();
+    if file.take(64 * 1024).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    String::from_utf8_lossy(&head).lines().any(|line| {
+        let line = line.trim_start_matches('\u{feff}');
+        line.starts_with("trappa:") || line.starts_with("trappa-targets:")
+    })
+}
+
+/// Writes a finished output: to standard output, or atomically to `path`.
+pub fn deliver(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
+    let mut spool = Spool::create(path)?;
     spool
-        .file
         .write_all(bytes)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        .map_err(|e| format!("cannot write {}: {e}", spool.shown()))?;
     spool.deliver()
 }
 
-/// An output too large to build in memory: written into a temporary file as
-/// it is made, then renamed over `-o FILE` (atomic, as [`write_atomically`])
-/// or copied to standard output. Dropped before [`Spool::deliver`], it
-/// removes its temporary file, so a failed run leaves nothing behind and
-/// prints nothing.
+/// An output written as it is made, put in place whole at the end: renamed
+/// over `-o FILE`, or copied to standard output (a refused run prints
+/// nothing). Dropped before [`Spool::deliver`], it removes its temporary
+/// file, so a failed run leaves nothing behind.
 pub struct Spool {
-    temp: PathBuf,
-    target: Option<PathBuf>,
-    file: std::fs::File,
-    delivered: bool,
+    target: Target,
+    sink: Sink,
+}
+
+enum Sink {
+    /// Beside the `-o` file, named so it can be renamed over it.
+    Named(Registered),
+    /// For standard output: unlinked at once, or memory when the temporary
+    /// directory cannot be written.
+    Anonymous(std::fs::File),
+    Memory(Arc<Mutex<Vec<u8>>>),
 }
 
 impl Spool {
-    /// The temporary file for `target` (`None`: standard output). A target
-    /// that is a directory is refused here, before any work is done.
-    pub fn create(target: Option<&Path>) -> Result<Spool, String> {
-        let temp = match target {
-            Some(path) => {
-                if path.is_dir() {
-                    return Err(format!(
-                        "cannot write {}: it is a directory",
-                        path.display()
-                    ));
-                }
-                let dir = match path.parent() {
+    /// The temporary file for `target` (`None` or `-`: standard output). A
+    /// target that is a directory is refused here, before any work is done.
+    pub fn create(path: Option<&Path>) -> Result<Spool, String> {
+        let target = target(path)?;
+        let sink = match &target {
+            Target::File(file) => {
+                let dir = match file.parent() {
                     Some(p) if !p.as_os_str().is_empty() => p,
                     _ => Path::new("."),
                 };
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| "output".into());
-                dir.join(format!(".{name}.trappa-{}.tmp", std::process::id()))
+                let temp = Registered::create(dir)
+                    .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+                Sink::Named(temp)
             }
-            None => std::env::temp_dir().join(format!("trappa-{}.stdout.tmp", std::process::id())),
+            Target::Stdout | Target::Device(_) => match tempfile::tempfile() {
+                Ok(file) => Sink::Anonymous(file),
+                Err(_) => Sink::Memory(Arc::default()),
+            },
         };
-        let shown = target.unwrap_or(&temp).display().to_string();
-        let file =
-            std::fs::File::create(&temp).map_err(|e| format!("cannot write {shown}: {e}"))?;
-        Ok(Spool {
-            temp,
-            target: target.map(Path::to_path_buf),
-            file,
-            delivered: false,
+        Ok(Spool { target, sink })
+    }
+
+    fn shown(&self) -> String {
+        match &self.target {
+            Target::Stdout => "standard output".into(),
+            Target::File(path) | Target::Device(path) => path.display().to_string(),
+        }
+    }
+
+    /// A second handle on the temporary output, for a writer to own.
+    pub fn writer(&self) -> Result<Box<dyn Write + Send>, String> {
+        let clone = |file: &std::fs::File| {
+            file.try_clone()
+                .map(|f| Box::new(f) as Box<dyn Write + Send>)
+                .map_err(|e| format!("cannot write {}: {e}", self.shown()))
+        };
+        match &self.sink {
+            Sink::Named(temp) => match &temp.temp {
+                Some(named) => clone(named.as_file()),
+                None => Err(format!("cannot write {}", self.shown())),
+            },
+            Sink::Anonymous(file) => clone(file),
+            Sink::Memory(bytes) => Ok(Box::new(Shared(bytes.clone()))),
+        }
+    }
+
+    /// Puts the finished output in place: renamed over the target, or
+    /// copied to standard output or the device.
+    pub fn deliver(self) -> Result<(), String> {
+        let shown = self.shown();
+        let fail = |e: std::io::Error| format!("cannot write {shown}: {e}");
+        match self.sink {
+            Sink::Named(temp) => {
+                let Target::File(path) = &self.target else {
+                    return Err(format!("cannot write {shown}"));
+                };
+                let mut temp = temp;
+                temp.file().and_then(|f| f.sync_all()).map_err(fail)?;
+                // An existing file keeps its permissions.
+                if let Ok(meta) = std::fs::metadata(path) {
+                    let _ = std::fs::set_permissions(temp.path.as_path(), meta.permissions());
+                }
+                temp.persist(path).map_err(fail)
+            }
+            Sink::Anonymous(mut file) => {
+                use std::io::Seek;
+                file.rewind().map_err(fail)?;
+                copy_out(&self.target, &mut file, &shown)
+            }
+            Sink::Memory(bytes) => {
+                let bytes = bytes.lock().map_err(|_| format!("cannot write {shown}"))?;
+                copy_out(&self.target, &mut bytes.as_slice(), &shown)
+            }
+        }
+    }
+}
+
+impl Write for Spool {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.sink {
+            Sink::Named(temp) => temp.file()?.write(buf),
+            Sink::Anonymous(file) => file.write(buf),
+            Sink::Memory(bytes) => Shared(bytes.clone()).write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.sink {
+            Sink::Named(temp) => temp.file()?.flush(),
+            Sink::Anonymous(file) => file.flush(),
+            Sink::Memory(_) => Ok(()),
+        }
+    }
+}
+
+/// A named temporary file known to the interrupt handler while it exists.
+/// Dropped unpersisted, it removes itself (`NamedTempFile`) and leaves the
+/// registry.
+struct Registered {
+    /// `None` once persisted.
+    temp: Option<tempfile::NamedTempFile>,
+    path: PathBuf,
+}
+
+impl Registered {
+    /// Creates the file with the registry locked, so an interrupt that
+    /// comes while it is being made waits, then finds it and removes it.
+    fn create(dir: &Path) -> std::io::Result<Registered> {
+        let mut paths = registry()
+            .lock()
+            .map_err(|_| std::io::Error::other("the list of temporary files is poisoned"))?;
+        let temp = tempfile::Builder::new()
+            .prefix(".trappa-")
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        let path = temp.path().to_path_buf();
+        paths.push(path.clone());
+        Ok(Registered {
+            temp: Some(temp),
+            path,
         })
     }
 
-    /// A second handle on the temporary file, for a writer to own.
-    pub fn writer(&self) -> Result<std::fs::File, String> {
-        self.file
-            .try_clone()
-            .map_err(|e| format!("cannot write {}: {e}", self.temp.display()))
+    fn file(&mut self) -> std::io::Result<&mut std::fs::File> {
+        self.temp
+            .as_mut()
+            .map(|t| t.as_file_mut())
+            .ok_or_else(|| std::io::Error::other("the output was already written"))
     }
 
-    /// Puts the finished output in place: renamed over the target, or copied
-    /// to standard output.
-    pub fn deliver(mut self) -> Result<(), String> {
-        let shown = self
-            .target
-            .as_deref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "standard output".into());
-        self.file
-            .sync_all()
-            .map_err(|e| format!("cannot write {shown}: {e}"))?;
-        match &self.target {
-            Some(path) => std::fs::rename(&self.temp, path)
-                .map_err(|e| format!("cannot write {shown}: {e}"))?,
-            None => {
-                let mut finished = std::fs::File::open(&self.temp)
-                    .map_err(|e| format!("cannot write {shown}: {e}"))?;
-                let mut stdout = std::io::stdout().lock();
-                match std::io::copy(&mut finished, &mut stdout).and_then(|_| stdout.flush()) {
-                    Ok(()) => {}
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                    Err(e) => return Err(format!("cannot write to standard output: {e}")),
-                }
-                let _ = std::fs::remove_file(&self.temp);
-            }
+    /// Renamed over `target`: from now on it is the user's file.
+    fn persist(mut self, target: &Path) -> std::io::Result<()> {
+        unregister(&self.path);
+        match self.temp.take() {
+            Some(temp) => temp.persist(target).map(drop).map_err(|e| e.error),
+            None => Ok(()),
         }
-        self.delivered = true;
+    }
+}
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        unregister(&self.path);
+    }
+}
+
+/// The finished output to standard output or a device.
+fn copy_out(target: &Target, from: &mut dyn std::io::Read, shown: &str) -> Result<(), String> {
+    let result = match target {
+        Target::Device(path) => std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut device| std::io::copy(from, &mut device).and_then(|_| device.flush())),
+        _ => {
+            let mut stdout = std::io::stdout().lock();
+            std::io::copy(from, &mut stdout).and_then(|_| stdout.flush())
+        }
+    };
+    match result {
+        Ok(()) => Ok(()),
+        // `trappa … | head` closes the pipe early: not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write {shown}: {e}")),
+    }
+}
+
+/// Memory a writer can own while the spool keeps a handle on it.
+struct Shared(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut bytes = self
+            .0
+            .lock()
+            .map_err(|_| std::io::Error::other("output buffer poisoned"))?;
+        bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
 }
 
-/// A temporary file no one else can reach: created new (never over an
-/// existing file) in the temporary directory and unlinked at once, so it
-/// is gone when the run ends, however it ends.
-pub fn anonymous_file() -> std::io::Result<std::fs::File> {
-    let dir = std::env::temp_dir();
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let mut attempt = 0u32;
-    loop {
-        let path = dir.join(format!(
-            ".trappa-{}-{nanos}-{attempt}.tmp",
-            std::process::id()
-        ));
-        match std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(file) => {
-                let _ = std::fs::remove_file(&path);
-                return Ok(file);
+/// The temporary files of this run, removed by the SIGINT/SIGTERM handler.
+fn registry() -> &'static Mutex<Vec<PathBuf>> {
+    static TEMPORARY: OnceLock<Mutex<Vec<PathBuf>>> = OnceLock::new();
+    TEMPORARY.get_or_init(|| {
+        // Installed with the first temporary file: an interrupted export
+        // used to leave 8–20 MB behind. Exit code 130 as a shell reports
+        // an interrupted command.
+        let _ = ctrlc::set_handler(|| {
+            if let Ok(paths) = registry().lock() {
+                for path in paths.iter() {
+                    let _ = std::fs::remove_file(path);
+                }
             }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
-                attempt += 1;
-            }
-            Err(e) => return Err(e),
-        }
+            std::process::exit(130);
+        });
+        Mutex::new(Vec::new())
+    })
+}
+
+fn unregister(path: &Path) {
+    if let Ok(mut paths) = registry().lock() {
+        paths.retain(|p| p != path);
     }
 }
 
-impl Drop for Spool {
-    fn drop(&mut self) {
-        if !self.delivered {
-            let _ = std::fs::remove_file(&self.temp);
-        }
-    }
+/// A temporary file no one else can reach (created with a random name and
+/// unlinked at once), for output that waits for the end of the run.
+pub fn anonymous_file() -> std::io::Result<std::fs::File> {
+    tempfile::tempfile()
 }
 
 #[cfg(test)]
@@ -165,11 +374,51 @@ mod tests {
     fn atomic_write_replaces_whole_and_refuses_directories() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("out.txt");
-        write_atomically(&target, b"first").unwrap();
-        write_atomically(&target, b"second").unwrap();
+        deliver(Some(&target), b"first").unwrap();
+        deliver(Some(&target), b"second").unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"second");
-        assert!(write_atomically(dir.path(), b"x").is_err());
+        assert!(deliver(Some(dir.path()), b"x").is_err());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_stays_a_link_and_a_mode_is_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.txt");
+        std::fs::write(&real, "old").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        deliver(Some(&link), b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn an_input_or_an_inventory_is_never_an_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let inventory = dir.path().join("inv.yaml");
+        std::fs::write(&inventory, "trappa: 1\n").unwrap();
+        let other = dir.path().join("report.html");
+        std::fs::write(&other, "<html>").unwrap();
+        assert!(guard(Some(&inventory), std::slice::from_ref(&inventory)).is_err());
+        // Another spelling of the same file.
+        let spelled = dir.path().join(".").join("inv.yaml");
+        assert!(guard(Some(&spelled), std::slice::from_ref(&inventory)).is_err());
+        // An inventory that is not an input is refused too.
+        assert!(guard(Some(&inventory), &[]).is_err());
+        assert!(guard(Some(&other), std::slice::from_ref(&inventory)).is_ok());
+        assert!(guard(Some(&dir.path().join("new.csv")), &[]).is_ok());
+        assert!(guard(Some(Path::new("-")), std::slice::from_ref(&inventory)).is_ok());
     }
 }

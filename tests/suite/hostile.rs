@@ -650,7 +650,7 @@ fn a_failed_write_creates_nothing() {
 /// Killed at any moment, a run leaves either the old output or the whole new
 /// one, never a part of it: the output is written to a temporary file and
 /// renamed into place. (A killed process cannot remove its temporary file;
-/// that is the one thing it may leave, always named `.NAME.trappa-PID.tmp`.)
+/// that is the one thing it may leave, always named `.trappa-RANDOM.tmp`.)
 #[cfg(unix)]
 #[test]
 fn a_killed_run_leaves_no_half_written_output() {
@@ -696,12 +696,178 @@ fn a_killed_run_leaves_no_half_written_output() {
         for name in entries(dir.path()) {
             assert!(
                 ["inputs", "findings.json"].contains(&name.as_str())
-                    || (name.starts_with(".findings.json.trappa-") && name.ends_with(".tmp")),
+                    || (name.starts_with(".trappa-") && name.ends_with(".tmp")),
                 "unexpected file {name} after a kill ({status:?})"
             );
         }
     }
     eprintln!("outcomes by delay: {outcomes:?}");
+}
+
+/// SIGINT and SIGTERM remove the temporary file of `-o` before the process
+/// ends (an interrupted export used to leave 8–20 MB behind), and the
+/// previous output stays as it was.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_removes_its_temporary_file() {
+    let dir = TempDir::new().unwrap();
+    let inputs = dir.path().join("inputs");
+    inventories_of(&inputs, 3_000, SMALL_INVENTORY);
+    let out = dir.path().join("services.csv");
+    for signal in ["INT", "TERM"] {
+        fs::write(&out, "old\n").unwrap();
+        let mut child = Command::new(TRAPPA_BIN)
+            .args(["export", "-j", "1"])
+            .arg(&inputs)
+            .arg("-o")
+            .arg(&out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until the temporary file exists, then interrupt.
+        let started = Instant::now();
+        while !entries(dir.path())
+            .iter()
+            .any(|n| n.starts_with(".trappa-"))
+        {
+            assert!(started.elapsed() < HANG_GUARD, "no temporary file appeared");
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let _ = Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status();
+        let status = child.wait().unwrap();
+        if status.success() {
+            // Finished before the signal arrived: nothing to clean then.
+            continue;
+        }
+        assert_eq!(status.code(), Some(130), "SIG{signal}: {status:?}");
+        assert_eq!(fs::read_to_string(&out).unwrap(), "old\n");
+        assert_eq!(
+            entries(dir.path()),
+            ["inputs", "services.csv"],
+            "SIG{signal}"
+        );
+    }
+}
+
+/// `-o` naming an input is refused (exit 2) and the input is left as it was,
+/// whatever the spelling: the same path, another path to it, a hard link.
+/// An existing inventory that is not an input is refused too.
+#[test]
+fn output_over_an_input_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let inventory = dir.path().join("copy.yaml");
+    fs::write(&inventory, SMALL_INVENTORY).unwrap();
+    let linked = dir.path().join("linked.yaml");
+    fs::hard_link(&inventory, &linked).unwrap();
+    let other = dir.path().join("other.yaml");
+    fs::write(&other, SMALL_INVENTORY).unwrap();
+    let dotted = dir.path().join(".").join("copy.yaml");
+    let cases: Vec<Vec<&OsStr>> = vec![
+        vec![
+            "report".as_ref(),
+            inventory.as_os_str(),
+            "--format".as_ref(),
+            "html".as_ref(),
+            "-o".as_ref(),
+            inventory.as_os_str(),
+        ],
+        vec![
+            "report".as_ref(),
+            inventory.as_os_str(),
+            "-o".as_ref(),
+            linked.as_os_str(),
+        ],
+        vec![
+            "classify".as_ref(),
+            inventory.as_os_str(),
+            "-o".as_ref(),
+            dotted.as_os_str(),
+        ],
+        vec![
+            "export".as_ref(),
+            dir.path().as_os_str(),
+            "-o".as_ref(),
+            inventory.as_os_str(),
+        ],
+        vec![
+            "check".as_ref(),
+            inventory.as_os_str(),
+            "-o".as_ref(),
+            inventory.as_os_str(),
+        ],
+        vec![
+            "compare".as_ref(),
+            inventory.as_os_str(),
+            "-o".as_ref(),
+            other.as_os_str(),
+        ],
+        vec!["schema".as_ref(), "-o".as_ref(), other.as_os_str()],
+    ];
+    for args in cases {
+        let run = trappa(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("write the output to another file"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(fs::read_to_string(&inventory).unwrap(), SMALL_INVENTORY);
+        assert_eq!(fs::read_to_string(&other).unwrap(), SMALL_INVENTORY);
+    }
+    assert_eq!(
+        entries(dir.path()),
+        ["copy.yaml", "linked.yaml", "other.yaml"]
+    );
+}
+
+/// `-o -` is standard output; a FIFO is written through, not replaced by a
+/// regular file.
+#[cfg(unix)]
+#[test]
+fn output_to_standard_output_and_to_a_fifo() {
+    let run = trappa(&["schema", "-o", "-"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.starts_with('{'));
+    let dir = TempDir::new().unwrap();
+    let fifo = dir.path().join("pipe");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    let run = trappa(&[OsStr::new("schema"), OsStr::new("-o"), fifo.as_os_str()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(reader.join().unwrap().starts_with('{'));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+/// Help that cannot be written (`--help > /dev/full`) is not a success.
+#[cfg(target_os = "linux")]
+#[test]
+fn help_that_cannot_be_written_is_exit_2() {
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let status = Command::new(TRAPPA_BIN)
+        .arg("--help")
+        .stdout(full)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
 }
 
 // ---------------------------------------------------------------------------
