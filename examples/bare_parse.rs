@@ -23,7 +23,7 @@ fn main() {
         eprintln!("usage: bare_parse PATH...");
         std::process::exit(2);
     }
-    let expanded = paths::expand(&roots);
+    let expanded = paths::expand(&roots, false, trappa::i18n::Lang::En);
     for problem in &expanded.problems {
         eprintln!("bare_parse: {problem}");
     }

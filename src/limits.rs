@@ -36,5 +36,9 @@ pub const MAX_ANCHORED_NODES: usize = 200_000;
 /// Most bytes of text kept for anchors in one file.
 pub const MAX_ANCHORED_BYTES: usize = 8 * 1024 * 1024;
 
+/// Largest `.trappaignore` read: a few hundred patterns fit in a
+/// kilobyte or two; anything larger is a mistake (or a link to a device).
+pub const MAX_IGNORE_FILE_BYTES: u64 = 64 * 1024;
+
 /// Deepest path searched below a directory given on the command line.
 pub const MAX_DIRECTORY_DEPTH: usize = 32;

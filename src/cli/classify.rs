@@ -4,6 +4,7 @@ use super::Context;
 use super::failure::Failure;
 use super::input;
 use crate::classified::classify_inventory;
+use crate::i18n;
 use crate::render::classification as render;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -27,6 +28,19 @@ pub enum ClassifyFormat {
 }
 
 pub(super) fn run(args: &ClassifyArgs, context: &Context) -> Result<(), Failure> {
+    if context.respect_ignore && super::paths::named_file_is_ignored(&args.file, context.lang) {
+        // What `check DIR` skips has nothing to report: a CI job that
+        // names changed files must agree with the directory search.
+        eprintln!(
+            "trappa: note: {}",
+            i18n::format(
+                context.lang,
+                "input.skipped_ignored",
+                &[("file", &args.file.display().to_string())]
+            )
+        );
+        return Ok(());
+    }
     let checked = input::one_inventory(&args.file, context)?;
     let Some(inventory) = checked.valid_inventory() else {
         return Err(Failure::refused(format!(

@@ -123,7 +123,10 @@ pub fn check_all<T: Send>(
     mut each: impl FnMut(T) -> Result<(), Failure>,
 ) -> Result<Vec<String>, Failure> {
     let jobs = context.jobs;
-    let expanded = paths::expand(paths);
+    let expanded = paths::expand(paths, context.respect_ignore, context.lang);
+    for warning in &expanded.warnings {
+        eprintln!("trappa: warning: {warning}");
+    }
     // Before a file is read: `-o` must name none of them.
     output::guard(context.output.as_deref(), &expanded.files)?;
     let mut problems = expanded.problems;

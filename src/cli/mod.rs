@@ -67,6 +67,9 @@ pub struct Global {
     /// Threads that read and check files, for the commands that read many [default: one per core]
     #[arg(short = 'j', long = "jobs", global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub jobs: Option<u16>,
+    /// Leave out files named on the command line that a .trappaignore would skip in a directory search
+    #[arg(long, global = true)]
+    pub respect_ignore: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -128,6 +131,8 @@ pub struct Context {
     pub layout: Layout,
     pub output: Option<PathBuf>,
     pub jobs: Jobs,
+    /// `--respect-ignore`: named files are filtered by `.trappaignore` too.
+    pub respect_ignore: bool,
 }
 
 impl Context {
@@ -151,6 +156,7 @@ impl Context {
             // `-o -` is standard output, as for every Unix tool.
             output: global.output.clone().filter(|p| p.as_os_str() != "-"),
             jobs: Jobs(global.jobs.map(usize::from)),
+            respect_ignore: global.respect_ignore,
         }
     }
 

@@ -2,29 +2,188 @@
 //!
 //! A directory is searched recursively for `*.yaml` and `*.yml`, skipping
 //! hidden entries, in sorted order, without following symbolic links to
-//! directories (so a link loop cannot trap the search). A `.trappaignore` file
-//! in a searched directory lists names to skip there (see the README).
+//! directories (so a link loop cannot trap the search).
+//!
+//! A `.trappaignore` in a searched directory holds gitignore patterns (the
+//! `ignore` crate's implementation, the one ripgrep and fd use) that apply
+//! to that directory and everything below it: `*.yml`, `/z.yaml` (this
+//! directory only), `mallar/*.yml`, `**/y.yaml`, `ci/` (directories),
+//! `!keep.yaml` (re-include). Patterns match without regard to letter
+//! case, as the extension does. A deeper file's patterns win over a
+//! shallower one's. Matching is compiled into one automaton per file,
+//! linear in the length of a name (the hand-written matcher it replaced
+//! was exponential in the number of `*`). A pattern that matched nothing
+//! is reported as a warning: it is probably a mistake.
+//!
+//! A file named on the command line is read whatever the patterns say,
+//! unless `respect_ignore` (`--respect-ignore`) asks for it to be filtered
+//! too — what a CI job that names changed files needs to agree with a
+//! check of the whole directory.
 
-use crate::limits::MAX_DIRECTORY_DEPTH;
+use crate::i18n::{self, Lang};
+use crate::limits::{MAX_DIRECTORY_DEPTH, MAX_IGNORE_FILE_BYTES};
+use ignore::Match;
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 pub const IGNORE_FILE: &str = ".trappaignore";
 
-/// The files to read, in order, and the paths that could not be used.
+/// The files to read, in order, the paths that could not be used (exit 2)
+/// and what is worth a warning.
 #[derive(Debug, Default)]
 pub struct Expanded {
     pub files: Vec<PathBuf>,
     pub problems: Vec<String>,
+    pub warnings: Vec<String>,
 }
 
-pub fn expand(paths: &[PathBuf]) -> Expanded {
+/// The patterns of one `.trappaignore`, and which of them matched.
+struct IgnoreFile {
+    path: PathBuf,
+    matcher: Gitignore,
+    /// The patterns as written, by line, and whether each matched anything.
+    patterns: Vec<(usize, String)>,
+    used: HashSet<String>,
+}
+
+impl IgnoreFile {
+    /// Reads `dir/.trappaignore` when there is one: a regular file of at
+    /// most [`MAX_IGNORE_FILE_BYTES`] (a link to `/dev/zero` or a FIFO there
+    /// must not hang or fill memory).
+    fn read(dir: &Path, lang: Lang, out: &mut Expanded) -> Option<IgnoreFile> {
+        let path = dir.join(IGNORE_FILE);
+        let meta = std::fs::metadata(&path).ok()?;
+        let shown = path.display().to_string();
+        if !meta.is_file() {
+            out.problems.push(i18n::format(
+                lang,
+                "input.ignore_not_a_file",
+                &[("file", &shown)],
+            ));
+            return None;
+        }
+        if meta.len() > MAX_IGNORE_FILE_BYTES {
+            out.problems.push(i18n::format(
+                lang,
+                "input.ignore_too_large",
+                &[
+                    ("file", &shown),
+                    ("limit", &(MAX_IGNORE_FILE_BYTES / 1024).to_string()),
+                ],
+            ));
+            return None;
+        }
+        let text = match read_bounded(&path) {
+            Ok(text) => text,
+            Err(e) => {
+                out.problems.push(i18n::format(
+                    lang,
+                    "input.cannot_read",
+                    &[("path", &shown), ("reason", &e.to_string())],
+                ));
+                return None;
+            }
+        };
+        let mut builder = GitignoreBuilder::new(dir);
+        builder.case_insensitive(true).ok()?;
+        let mut patterns = Vec::new();
+        for (index, line) in text.lines().enumerate() {
+            let pattern = line.trim();
+            if pattern.is_empty() || pattern.starts_with('#') {
+                continue;
+            }
+            match builder.add_line(Some(path.clone()), line) {
+                Ok(_) => patterns.push((index + 1, pattern.to_string())),
+                Err(e) => out.warnings.push(i18n::format(
+                    lang,
+                    "input.ignore_bad_pattern",
+                    &[
+                        ("file", &shown),
+                        ("line", &(index + 1).to_string()),
+                        ("pattern", pattern),
+                        ("reason", &e.to_string()),
+                    ],
+                )),
+            }
+        }
+        let matcher = builder.build().ok()?;
+        Some(IgnoreFile {
+            path,
+            matcher,
+            patterns,
+            used: HashSet::new(),
+        })
+    }
+
+    /// Whether this file's patterns ignore (`Some(true)`), re-include
+    /// (`Some(false)`) or say nothing about `path`.
+    fn decide(&mut self, path: &Path, is_dir: bool) -> Option<bool> {
+        let (glob, ignored) = match self.matcher.matched(path, is_dir) {
+            Match::None => return None,
+            Match::Ignore(glob) => (glob, true),
+            Match::Whitelist(glob) => (glob, false),
+        };
+        self.used.insert(glob.original().trim().to_string());
+        Some(ignored)
+    }
+
+    /// Like [`IgnoreFile::decide`] for a path below the directory, looking at its
+    /// parents too (for a file named on the command line).
+    fn decide_with_parents(&mut self, path: &Path, is_dir: bool) -> Option<bool> {
+        let (glob, ignored) = match self.matcher.matched_path_or_any_parents(path, is_dir) {
+            Match::None => return None,
+            Match::Ignore(glob) => (glob, true),
+            Match::Whitelist(glob) => (glob, false),
+        };
+        self.used.insert(glob.original().trim().to_string());
+        Some(ignored)
+    }
+
+    fn unused(&self, lang: Lang) -> impl Iterator<Item = String> + '_ {
+        self.patterns
+            .iter()
+            .filter(|(_, pattern)| !self.used.contains(pattern))
+            .map(move |(line, pattern)| {
+                i18n::format(
+                    lang,
+                    "input.ignore_unused",
+                    &[
+                        ("file", &self.path.display().to_string()),
+                        ("line", &line.to_string()),
+                        ("pattern", pattern),
+                    ],
+                )
+            })
+    }
+}
+
+fn read_bounded(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_IGNORE_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The decision of the deepest file that has one: deeper patterns win.
+fn ignored(stack: &mut [IgnoreFile], path: &Path, is_dir: bool) -> bool {
+    stack
+        .iter_mut()
+        .rev()
+        .find_map(|file| file.decide(path, is_dir))
+        .unwrap_or(false)
+}
+
+pub fn expand(paths: &[PathBuf], respect_ignore: bool, lang: Lang) -> Expanded {
     let mut out = Expanded::default();
     let mut stdin_taken = false;
     for path in paths {
         if path.as_os_str() == "-" {
             if stdin_taken {
                 out.problems
-                    .push("`-` is given twice; standard input can be read only once".to_string());
+                    .push(i18n::text(lang, "input.stdin_twice").to_string());
             } else {
                 stdin_taken = true;
                 out.files.push(path.clone());
@@ -34,19 +193,31 @@ pub fn expand(paths: &[PathBuf]) -> Expanded {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 let before = out.files.len();
-                walk(path, 0, &mut out);
+                let mut stack = Vec::new();
+                walk(path, 0, &mut stack, lang, &mut out);
                 if out.files.len() == before {
-                    out.problems.push(format!(
-                        "no .yaml or .yml files found in {}",
-                        path.display()
+                    out.problems.push(i18n::format(
+                        lang,
+                        "input.no_inventories",
+                        &[("dir", &path.display().to_string())],
                     ));
                 }
             }
-            // A file named explicitly is always read, whatever its extension.
-            Ok(_) => out.files.push(path.clone()),
-            Err(e) => out
-                .problems
-                .push(format!("cannot read {}: {}", path.display(), e)),
+            // A file named explicitly is read whatever its extension, and
+            // whatever the ignore files say unless asked to respect them.
+            Ok(_) => {
+                if !(respect_ignore && named_file_ignored(path, lang, &mut out)) {
+                    out.files.push(path.clone());
+                }
+            }
+            Err(e) => out.problems.push(i18n::format(
+                lang,
+                "input.cannot_read",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &e.to_string()),
+                ],
+            )),
         }
     }
     out.files = without_repeats(out.files);
@@ -56,7 +227,7 @@ pub fn expand(paths: &[PathBuf]) -> Expanded {
 /// Each file once, at its first place: `examples/ examples/x.yaml` must not
 /// count x's services twice in a comparison or an export.
 fn without_repeats(files: Vec<PathBuf>) -> Vec<PathBuf> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     files
         .into_iter()
         .filter(|path| {
@@ -66,23 +237,35 @@ fn without_repeats(files: Vec<PathBuf>) -> Vec<PathBuf> {
         .collect()
 }
 
-fn walk(dir: &Path, depth: usize, out: &mut Expanded) {
+fn walk(dir: &Path, depth: usize, stack: &mut Vec<IgnoreFile>, lang: Lang, out: &mut Expanded) {
     if depth > MAX_DIRECTORY_DEPTH {
-        out.problems.push(format!(
-            "{} is nested more than {MAX_DIRECTORY_DEPTH} directories deep; not searched further",
-            dir.display()
+        out.problems.push(i18n::format(
+            lang,
+            "input.too_deep",
+            &[
+                ("dir", &dir.display().to_string()),
+                ("limit", &MAX_DIRECTORY_DEPTH.to_string()),
+            ],
         ));
         return;
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            out.problems
-                .push(format!("cannot read directory {}: {}", dir.display(), e));
+            out.problems.push(i18n::format(
+                lang,
+                "input.cannot_read_dir",
+                &[
+                    ("dir", &dir.display().to_string()),
+                    ("reason", &e.to_string()),
+                ],
+            ));
             return;
         }
     };
-    let ignore = IgnoreList::read(dir);
+    let own = IgnoreFile::read(dir, lang, out);
+    let pushed = own.is_some();
+    stack.extend(own);
     let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
@@ -98,15 +281,62 @@ fn walk(dir: &Path, depth: usize, out: &mut Expanded) {
             continue;
         };
         let is_dir = file_type.is_dir();
-        if ignore.matches(&name, is_dir) {
+        if ignored(stack, &path, is_dir) {
             continue;
         }
         if is_dir {
-            walk(&path, depth + 1, out);
+            walk(&path, depth + 1, stack, lang, out);
         } else if is_inventory_name(&name) && std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
             out.files.push(path);
         }
     }
+    if pushed && let Some(file) = stack.pop() {
+        out.warnings.extend(file.unused(lang));
+    }
+}
+
+/// Whether `--respect-ignore` leaves out this file named on the command
+/// line (for the commands that read one file: `report`, `classify`).
+pub fn named_file_is_ignored(file: &Path, lang: Lang) -> bool {
+    file.as_os_str() != "-" && named_file_ignored(file, lang, &mut Expanded::default())
+}
+
+/// Whether the `.trappaignore` files above a named file ignore it: those of
+/// its own directory and of each directory above, up to the repository's
+/// root (a directory with `.git`) or, outside a repository, up to the
+/// working directory.
+fn named_file_ignored(file: &Path, lang: Lang, out: &mut Expanded) -> bool {
+    let Ok(absolute) = std::fs::canonicalize(file) else {
+        return false;
+    };
+    let working = std::env::current_dir().and_then(std::fs::canonicalize).ok();
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for dir in absolute.ancestors().skip(1) {
+        dirs.push(dir.to_path_buf());
+        if dir.join(".git").exists() || working.as_deref() == Some(dir) {
+            break;
+        }
+    }
+    // Outside the repository and the working directory: only its own
+    // directory's patterns apply.
+    if !dirs
+        .last()
+        .is_some_and(|top| top.join(".git").exists() || working.as_deref() == Some(top.as_path()))
+    {
+        dirs.truncate(1);
+    }
+    let mut decision = None;
+    // From the top down, so a deeper file's decision replaces a shallower one's.
+    for dir in dirs.iter().rev() {
+        let mut scratch = Expanded::default();
+        if let Some(mut ignore) = IgnoreFile::read(dir, lang, &mut scratch)
+            && let Some(ignored) = ignore.decide_with_parents(&absolute, false)
+        {
+            decision = Some(ignored);
+        }
+        out.problems.extend(scratch.problems);
+    }
+    decision.unwrap_or(false)
 }
 
 /// `.yaml` or `.yml`, in any case: files saved on Windows are often `.YML`.
@@ -115,63 +345,16 @@ fn is_inventory_name(name: &str) -> bool {
     lower.ends_with(".yaml") || lower.ends_with(".yml")
 }
 
-/// Patterns of a `.trappaignore`: one per line, `#` starts a comment, `*`
-/// matches any run of characters within a name, a trailing `/` matches only
-/// directories. Patterns apply to the entries of the directory that holds the file.
-#[derive(Debug, Default)]
-struct IgnoreList {
-    patterns: Vec<(String, bool)>,
-}
-
-impl IgnoreList {
-    fn read(dir: &Path) -> Self {
-        let Ok(text) = std::fs::read_to_string(dir.join(IGNORE_FILE)) else {
-            return IgnoreList::default();
-        };
-        let patterns = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| match l.strip_suffix('/') {
-                Some(dir_only) => (dir_only.to_string(), true),
-                None => (l.to_string(), false),
-            })
-            .collect();
-        IgnoreList { patterns }
-    }
-
-    fn matches(&self, name: &str, is_dir: bool) -> bool {
-        self.patterns
-            .iter()
-            .any(|(pattern, dir_only)| (!dir_only || is_dir) && glob(pattern, name))
-    }
-}
-
-/// `*` matches any run of characters; everything else matches itself.
-fn glob(pattern: &str, name: &str) -> bool {
-    match pattern.split_once('*') {
-        None => pattern == name,
-        Some((head, tail)) => {
-            let Some(rest) = name.strip_prefix(head) else {
-                return false;
-            };
-            (0..=rest.len())
-                .filter(|&i| rest.is_char_boundary(i))
-                .any(|i| glob(tail, &rest[i..]))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn globs_match_names() {
-        assert!(glob("broken.yaml", "broken.yaml"));
-        assert!(glob("*.yml", "workflow.yml"));
-        assert!(glob("test-*-data.yaml", "test-1-data.yaml"));
-        assert!(!glob("*.yml", "a.yaml"));
+    fn names(found: &Expanded, root: &Path) -> Vec<String> {
+        found
+            .files
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().display().to_string())
+            .collect()
     }
 
     #[test]
@@ -190,14 +373,99 @@ mod tests {
             "# not inventories\nskip.yaml\nci/\n",
         )
         .unwrap();
-        let found = expand(&[root.to_path_buf()]);
-        let names: Vec<String> = found
-            .files
-            .iter()
-            .map(|p| p.strip_prefix(root).unwrap().display().to_string())
-            .collect();
-        assert_eq!(names, ["a.yml", "b.yaml", "sub/c.yaml"]);
+        let found = expand(&[root.to_path_buf()], false, Lang::En);
+        assert_eq!(names(&found, root), ["a.yml", "b.yaml", "sub/c.yaml"]);
         assert!(found.problems.is_empty());
+        assert!(found.warnings.is_empty(), "{:?}", found.warnings);
+    }
+
+    /// The patterns users write from git, which the hand-written matcher
+    /// silently ignored: a path with a slash, an anchored name, `**`, case,
+    /// subfolders, and negation.
+    #[test]
+    fn gitignore_patterns_work_as_in_git() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for name in [
+            "mallar/x.yml",
+            "mallar/keep.yaml",
+            "z.yaml",
+            "sub/z.yaml",
+            "a/b/y.yaml",
+            "a/x.yaml",
+            "deep/a/x.yaml",
+            "UPPER.YAML",
+            "kept.yaml",
+        ] {
+            let path = root.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "").unwrap();
+        }
+        std::fs::write(
+            root.join(IGNORE_FILE),
+            "mallar/*.yml\n/z.yaml\n**/y.yaml\na/x.yaml\nupper.yaml\n",
+        )
+        .unwrap();
+        let found = expand(&[root.to_path_buf()], false, Lang::En);
+        assert_eq!(
+            names(&found, root),
+            [
+                "deep/a/x.yaml",
+                "kept.yaml",
+                "mallar/keep.yaml",
+                "sub/z.yaml"
+            ]
+        );
+        assert!(found.warnings.is_empty(), "{:?}", found.warnings);
+        // A deeper file re-includes what a shallower one ignores.
+        std::fs::write(root.join("mallar").join(IGNORE_FILE), "!x.yml\n").unwrap();
+        let found = expand(&[root.to_path_buf()], false, Lang::En);
+        assert!(names(&found, root).contains(&"mallar/x.yml".to_string()));
+    }
+
+    #[test]
+    fn a_pattern_that_matches_nothing_is_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "").unwrap();
+        std::fs::write(dir.path().join(IGNORE_FILE), "# x\n\nnothing-*.yaml\n").unwrap();
+        let found = expand(&[dir.path().to_path_buf()], false, Lang::En);
+        assert_eq!(found.files.len(), 1);
+        assert_eq!(found.warnings.len(), 1);
+        assert!(found.warnings[0].contains(":3:"), "{:?}", found.warnings);
+        assert!(
+            found.warnings[0].contains("nothing-*.yaml"),
+            "{:?}",
+            found.warnings
+        );
+    }
+
+    #[test]
+    fn named_files_are_filtered_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(".git")).unwrap();
+        let sub = dir.path().join("inventories");
+        std::fs::create_dir(&sub).unwrap();
+        let skipped = sub.join("mall.yaml");
+        std::fs::write(&skipped, "").unwrap();
+        std::fs::write(dir.path().join(IGNORE_FILE), "inventories/mall.yaml\n").unwrap();
+        let named = expand(std::slice::from_ref(&skipped), false, Lang::En);
+        assert_eq!(named.files.len(), 1);
+        let respected = expand(std::slice::from_ref(&skipped), true, Lang::En);
+        assert!(respected.files.is_empty(), "{:?}", respected.files);
+        // The directory search agrees.
+        let walked = expand(&[dir.path().to_path_buf()], false, Lang::En);
+        assert!(walked.files.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_ignore_file_that_is_not_a_regular_file_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "").unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join(IGNORE_FILE)).unwrap();
+        let found = expand(&[dir.path().to_path_buf()], false, Lang::En);
+        assert_eq!(found.problems.len(), 1, "{:?}", found.problems);
+        assert!(found.problems[0].contains(IGNORE_FILE));
     }
 
     #[cfg(unix)]
@@ -206,13 +474,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.yaml"), "").unwrap();
         std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
-        let found = expand(&[dir.path().to_path_buf()]);
+        let found = expand(&[dir.path().to_path_buf()], false, Lang::En);
         assert_eq!(found.files.len(), 1);
     }
 
     #[test]
     fn missing_paths_are_problems() {
-        let found = expand(&[PathBuf::from("/no/such/trappa/path")]);
+        let found = expand(&[PathBuf::from("/no/such/trappa/path")], false, Lang::En);
         assert!(found.files.is_empty());
         assert_eq!(found.problems.len(), 1);
     }
@@ -223,16 +491,20 @@ mod tests {
         let file = dir.path().join("a.yaml");
         std::fs::write(&file, "").unwrap();
         std::fs::write(dir.path().join("B.YML"), "").unwrap();
-        let found = expand(&[
-            dir.path().to_path_buf(),
-            file.clone(),
-            dir.path().join(".").join("a.yaml"),
-        ]);
+        let found = expand(
+            &[
+                dir.path().to_path_buf(),
+                file.clone(),
+                dir.path().join(".").join("a.yaml"),
+            ],
+            false,
+            Lang::En,
+        );
         let names: Vec<_> = found.files.iter().map(|p| p.file_name().unwrap()).collect();
         assert_eq!(names, ["B.YML", "a.yaml"]);
         assert!(found.problems.is_empty());
 
-        let twice = expand(&[PathBuf::from("-"), PathBuf::from("-")]);
+        let twice = expand(&[PathBuf::from("-"), PathBuf::from("-")], false, Lang::En);
         assert_eq!(twice.files, [PathBuf::from("-")]);
         assert_eq!(twice.problems.len(), 1);
     }

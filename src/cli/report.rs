@@ -3,6 +3,7 @@
 use super::Context;
 use super::failure::Failure;
 use super::input;
+use crate::i18n;
 use crate::render::report as render;
 use crate::report::{self, Refusal};
 use clap::{Args, ValueEnum};
@@ -47,6 +48,19 @@ pub(super) fn run(args: &ReportArgs, context: &Context) -> Result<(), Failure> {
         return Err(Failure::trouble(
             "`-` is given twice; standard input can be read only once",
         ));
+    }
+    if context.respect_ignore && super::paths::named_file_is_ignored(&args.file, context.lang) {
+        // What `check DIR` skips has nothing to report: a CI job that
+        // names changed files must agree with the directory search.
+        eprintln!(
+            "trappa: note: {}",
+            i18n::format(
+                context.lang,
+                "input.skipped_ignored",
+                &[("file", &args.file.display().to_string())]
+            )
+        );
+        return Ok(());
     }
     let current = input::one_inventory(&args.file, context)?;
     let previous = match &args.previous {

@@ -222,3 +222,127 @@ fn an_undocumented_flag_is_caught() {
     }];
     assert!(std::panic::catch_unwind(|| assert_documented("fake", &fake)).is_err());
 }
+
+/// The `run:` script of the GitHub recipe's step named `name`.
+fn github_step(name: &str) -> String {
+    let recipe = parse("github-actions.yml");
+    let steps = get(get(get(&recipe, "jobs"), "check"), "steps");
+    let Value::Seq(steps) = &steps.value else {
+        panic!("steps is not a list");
+    };
+    steps
+        .iter()
+        .find(|s| match &s.value {
+            Value::Map(entries) => entries
+                .iter()
+                .any(|(k, v)| k.scalar_text() == Some("name") && v.scalar_text() == Some(name)),
+            _ => false,
+        })
+        .map(|s| get(s, "run").scalar_text().unwrap().to_string())
+        .unwrap_or_else(|| panic!("no step `{name}`"))
+}
+
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.se"])
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+/// The recipe checks only the files a pull request changes; with
+/// `--respect-ignore` it skips what `.trappaignore` skips, so a pull request
+/// that touches an ignored template passes as `trappa check inventories/`
+/// does. The recipe's own shell steps run here, in a git repository.
+#[cfg(unix)]
+#[test]
+fn the_github_recipe_agrees_with_a_check_of_the_directory() {
+    let repo = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    git(dir, &["init", "-q", "-b", "main"]);
+    std::fs::create_dir(dir.join("inventories")).unwrap();
+    std::fs::write(dir.join("inventories/.trappaignore"), "mallar/\n").unwrap();
+    std::fs::write(dir.join("README.txt"), "inventories\n").unwrap();
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "base"]);
+    git(dir, &["update-ref", "refs/remotes/origin/main", "HEAD"]);
+    git(dir, &["checkout", "-q", "-b", "change"]);
+    std::fs::copy(
+        root().join("examples/trelleborg-2014.yaml"),
+        dir.join("inventories/trelleborg-2014.yaml"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.join("inventories/mallar")).unwrap();
+    // A half-filled template kept beside the inventories: broken on purpose.
+    std::fs::write(
+        dir.join("inventories/mallar/MALL.YAML"),
+        "trappa: 1\nyear: x\n",
+    )
+    .unwrap();
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "change"]);
+
+    let bin_dir = std::path::Path::new(crate::helpers::TRAPPA_BIN)
+        .parent()
+        .unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let runner_temp = tempfile::tempdir().unwrap();
+    let summary = runner_temp.path().join("summary.md");
+    let run = |script: &str| {
+        std::process::Command::new("bash")
+            .args(["-e", "-c", script])
+            .current_dir(dir)
+            .env("PATH", &path)
+            .env("NO_COLOR", "1")
+            .env("INVENTORIES", "inventories")
+            .env("GITHUB_BASE_REF", "main")
+            .env("RUNNER_TEMP", runner_temp.path())
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .output()
+            .expect("bash runs")
+    };
+    let changed = run(&github_step("Changed inventories"));
+    assert!(
+        changed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&changed.stderr)
+    );
+    // Both changed files are listed (the grep is case-insensitive, like the
+    // directory search: MALL.YAML counts).
+    let listed = std::fs::read(runner_temp.path().join("changed")).unwrap();
+    assert_eq!(
+        listed.split(|&b| b == 0).filter(|f| !f.is_empty()).count(),
+        2
+    );
+
+    let checked = run(&github_step("trappa check"));
+    let local = std::process::Command::new(crate::helpers::TRAPPA_BIN)
+        .args(["check", "inventories"])
+        .current_dir(dir)
+        .output()
+        .expect("trappa runs")
+        .status
+        .code();
+    assert_eq!(local, Some(0));
+    assert_eq!(
+        checked.status.code(),
+        local,
+        "recipe: {}{}",
+        String::from_utf8_lossy(&checked.stdout),
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    let reported = run(&github_step("trappa report to the job summary"));
+    assert!(
+        reported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&reported.stderr)
+    );
+    let summary = std::fs::read_to_string(&summary).unwrap();
+    assert!(summary.contains("Trelleborgs kommun 2014"), "{summary}");
+}

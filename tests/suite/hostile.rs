@@ -704,6 +704,69 @@ fn a_killed_run_leaves_no_half_written_output() {
     eprintln!("outcomes by delay: {outcomes:?}");
 }
 
+/// `.trappaignore` patterns are matched in time linear in a name: 50 files
+/// of 200 `a`s against `*a*a*a*a*a*a*a*a*b` took 43 s with the old
+/// backtracking matcher, and ten `*a` never finished.
+#[test]
+fn ignore_patterns_cannot_hang_the_search() {
+    let dir = TempDir::new().unwrap();
+    for i in 0..50 {
+        fs::write(
+            dir.path().join(format!("{}{i}.yaml", "a".repeat(200))),
+            SMALL_INVENTORY.replace("Testkommun", &format!("Kommun {i}")),
+        )
+        .unwrap();
+    }
+    fs::write(
+        dir.path().join(".trappaignore"),
+        format!("*a*a*a*a*a*a*a*a*b\n{}b\n", "*a".repeat(10)),
+    )
+    .unwrap();
+    let run = trappa(&[
+        OsStr::new("check"),
+        OsStr::new("-q"),
+        dir.path().as_os_str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Neither pattern matches a name ending in `.yaml`: both are reported.
+    assert_eq!(
+        run.stderr.matches("matches no file or directory").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+}
+
+/// A `.trappaignore` that is a FIFO (reading it would wait forever) or a
+/// link to `/dev/zero` (reading it would fill memory) is refused unread.
+#[cfg(unix)]
+#[test]
+fn an_ignore_file_that_is_a_fifo_or_a_device_is_refused() {
+    for kind in ["fifo", "device"] {
+        let dir = TempDir::new().unwrap();
+        fs::write(dir.path().join("a.yaml"), SMALL_INVENTORY).unwrap();
+        let ignore = dir.path().join(".trappaignore");
+        if kind == "fifo" {
+            assert!(
+                Command::new("mkfifo")
+                    .arg(&ignore)
+                    .status()
+                    .unwrap()
+                    .success()
+            );
+        } else {
+            std::os::unix::fs::symlink("/dev/zero", &ignore).unwrap();
+        }
+        let run = trappa(&[OsStr::new("check"), dir.path().as_os_str()]);
+        assert_eq!(run.code, 2, "{kind}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("is not a regular file"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
 /// SIGINT and SIGTERM remove the temporary file of `-o` before the process
 /// ends (an interrupted export used to leave 8–20 MB behind), and the
 /// previous output stays as it was.
