@@ -1,16 +1,44 @@
 //! "Did you mean" for near-miss keys and values.
+//!
+//! Bounded whatever the input: a word or a candidate longer than
+//! [`MAX_WORD`] characters is never compared (no one mistypes a
+//! 100 000-character id by one letter), at most [`MAX_CANDIDATES`]
+//! candidates are looked at, a candidate whose length alone puts it out of
+//! reach is skipped, the edit distance keeps three rows of its table and
+//! stops as soon as a row shows the limit is passed.
+
+/// The longest word or candidate a suggestion is made for, in characters.
+pub const MAX_WORD: usize = 64;
+/// The most candidates compared for one word.
+pub const MAX_CANDIDATES: usize = 1_000;
 
 /// The closest candidate to `word`, when it is close enough to be a typo:
 /// at most one edit for short words, about one edit in three for longer ones.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let lower = word.to_lowercase();
-    let limit = (word.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    let length = word.chars().count();
+    if length > MAX_WORD {
+        return None;
+    }
+    let lower: Vec<char> = word.to_lowercase().chars().collect();
+    let limit = (length / 3).max(1);
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates.into_iter().take(MAX_CANDIDATES) {
+        let other = candidate.chars().count();
+        if other > MAX_WORD || other.abs_diff(length) > limit {
+            continue;
+        }
+        let within = best.map_or(limit, |(d, _)| d.saturating_sub(1));
+        let theirs: Vec<char> = candidate.to_lowercase().chars().collect();
+        if let Some(d) = bounded_distance(&lower, &theirs, within)
+            && best.is_none_or(|(b, _)| d < b)
+        {
+            best = Some((d, candidate));
+            if d == 0 {
+                break;
+            }
+        }
+    }
+    best.map(|(_, candidate)| candidate)
 }
 
 /// Levenshtein distance over characters, with adjacent transpositions
@@ -18,27 +46,42 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    bounded_distance(&a, &b, usize::MAX).unwrap_or(usize::MAX)
+}
+
+/// The distance when it is at most `limit`, else `None` — found with three
+/// rows of the table (the transposition looks two rows back), given up as
+/// soon as every cell of a row is past the limit.
+fn bounded_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
     let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for (i, row) in d.chunks_mut(width).enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d.iter_mut().take(width).enumerate() {
-        *cell = j;
-    }
+    let mut before: Vec<usize> = vec![0; width];
+    let mut previous: Vec<usize> = (0..width).collect();
+    let mut current: Vec<usize> = vec![0; width];
     for i in 1..=a.len() {
+        current[0] = i;
+        let mut row_min = current[0];
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
+            let mut best = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
+                best = best.min(before[j - 2] + 1);
             }
-            d[i * width + j] = best;
+            current[j] = best;
+            row_min = row_min.min(best);
         }
+        if row_min > limit {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
     }
-    d[a.len() * width + b.len()]
+    let distance = previous[b.len()];
+    (distance <= limit).then_some(distance)
 }
 
 /// `one of: a, b, c` for help lines.
@@ -62,5 +105,45 @@ mod tests {
             Some("online")
         );
         assert_eq!(edit_distance("sigining", "signing"), 1);
+    }
+
+    /// The bounded distance is the full one wherever it is within reach.
+    #[test]
+    fn the_bounded_distance_agrees_with_the_full_one() {
+        let words = [
+            "", "a", "ab", "ba", "abc", "acb", "kultur", "kulturr", "kutlur", "socialtjanst",
+            "social", "bygg", "byggmiljo", "å", "åäö", "öäå",
+        ];
+        for a in words {
+            for b in words {
+                let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let full = bounded_distance(&x, &y, usize::MAX).unwrap();
+                for limit in 0..6 {
+                    let bounded = bounded_distance(&x, &y, limit);
+                    assert_eq!(bounded, (full <= limit).then_some(full), "{a} {b} {limit}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_and_many_candidates_are_bounded() {
+        let long = "a".repeat(100_000);
+        assert_eq!(closest(&long, [long.as_str()]), None);
+        let mut many: Vec<String> = (0..5_000).map(|i| format!("x{i:05}")).collect();
+        many.push("kulturforvaltning".into());
+        // The near miss lies past the candidates looked at.
+        assert_eq!(closest("kulturforvaltnig", many.iter().map(String::as_str)), None);
+        many.rotate_right(1);
+        assert_eq!(
+            closest("kulturforvaltnig", many.iter().map(String::as_str)),
+            Some("kulturforvaltning")
+        );
+    }
+
+    /// The first of equally close candidates wins, as before.
+    #[test]
+    fn ties_go_to_the_first_candidate() {
+        assert_eq!(closest("cat", ["bat", "cot", "cut"]), Some("bat"));
     }
 }
