@@ -28,6 +28,7 @@ YEARS=${YEARS:-2}
 SEED=${SEED:-1}
 SCALES=${SCALES:-"1 2 4"}
 SMALL_SERVICES=${SMALL_SERVICES:-14}
+DEPARTMENTS=${DEPARTMENTS:-60000}
 WORK=${BENCH_DIR:-target/bench}
 TIME=/usr/bin/time
 
@@ -193,6 +194,25 @@ for corpus in "$SMALL_1" "$SMALL_10"; do
 done
 
 # ---------------------------------------------------------------------------
+echo "== one inventory of $DEPARTMENTS departments, each with one service (linear in departments)"
+DEPS_FILE="$WORK/departments-$DEPARTMENTS.yaml"
+if [ ! -f "$DEPS_FILE" ]; then
+  {
+    printf 'trappa: 1\norganisation:\n  name: Testkommun\nyear: 2024\ndepartments:\n'
+    seq 0 $((DEPARTMENTS - 1)) | awk '{printf "  - id: d%d\n    name: Avdelning %d\n", $1, $1}'
+    printf 'services:\n'
+    seq 0 $((DEPARTMENTS - 1)) | awk '{printf "  - id: s%d\n    name: Tjanst %d\n    department: d%d\n", $1, $1, $1}'
+  } > "$DEPS_FILE"
+fi
+DEPS_BYTES=$(stat -c %s "$DEPS_FILE")
+measure "check, $DEPARTMENTS departments" "$DEPARTMENTS" "$DEPS_BYTES" -- "$TRAPPA" check -q "$DEPS_FILE"
+DEPS_CHECK=$SECONDS_MEDIAN
+measure "report json, $DEPARTMENTS departments" "$DEPARTMENTS" "$DEPS_BYTES" -- "$TRAPPA" report --format json "$DEPS_FILE" -o "$WORK/out/departments.json"
+DEPS_REPORT=$SECONDS_MEDIAN
+DEPS_REPORT_RSS=$RSS_MB
+measure "export --indicators, $DEPARTMENTS departments" "$DEPARTMENTS" "$DEPS_BYTES" -- "$TRAPPA" export --indicators "$DEPS_FILE" -o "$WORK/out/departments.csv"
+
+# ---------------------------------------------------------------------------
 echo "== cost against corpus size (check and bare parse; ×1 = $YEARS years)"
 declare -A SCALE_CHECK
 declare -A SCALE_JSON_RSS
@@ -227,6 +247,8 @@ for job in "compare:$COMPARE" "export csv:$EXPORT" "export --indicators:$EXPORT_
   r=$(ratio "$t" "$CHECK")
   echo "$name / check: $t s / $CHECK s = ${r}× (target ≤ 1.25×): $(verdict "$r" 0 1.25)"
 done
+r=$(ratio "$DEPS_REPORT" "$DEPS_CHECK")
+echo "report / check over $DEPARTMENTS departments: $DEPS_REPORT s / $DEPS_CHECK s = ${r}× (target ≤ 2×, peak RSS $DEPS_REPORT_RSS MB): $(verdict "$r" 0 2)"
 s=$(ratio "$CHECK_ONE" "$CHECK")
 echo "both cores: check used ${CHECK_CPU}% CPU; one thread $CHECK_ONE s, all threads $CHECK s = ${s}× faster (target: more than one core used, > 150% CPU): $(verdict "$CHECK_CPU" 150 100000)"
 for job in compare-csv export-csv export-xlsx; do

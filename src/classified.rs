@@ -4,6 +4,7 @@
 use crate::inventory::model::{Inventory, Service};
 use crate::ladder::{self, Classification};
 
+#[derive(Clone)]
 pub struct ClassifiedService<'a> {
     pub service: &'a Service,
     pub classification: Classification,

@@ -111,8 +111,22 @@ mod tests {
     #[test]
     fn the_bounded_distance_agrees_with_the_full_one() {
         let words = [
-            "", "a", "ab", "ba", "abc", "acb", "kultur", "kulturr", "kutlur", "socialtjanst",
-            "social", "bygg", "byggmiljo", "å", "åäö", "öäå",
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "kultur",
+            "kulturr",
+            "kutlur",
+            "socialtjanst",
+            "social",
+            "bygg",
+            "byggmiljo",
+            "å",
+            "åäö",
+            "öäå",
         ];
         for a in words {
             for b in words {
@@ -133,7 +147,10 @@ mod tests {
         let mut many: Vec<String> = (0..5_000).map(|i| format!("x{i:05}")).collect();
         many.push("kulturforvaltning".into());
         // The near miss lies past the candidates looked at.
-        assert_eq!(closest("kulturforvaltnig", many.iter().map(String::as_str)), None);
+        assert_eq!(
+            closest("kulturforvaltnig", many.iter().map(String::as_str)),
+            None
+        );
         many.rotate_right(1);
         assert_eq!(
             closest("kulturforvaltnig", many.iter().map(String::as_str)),

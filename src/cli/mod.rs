@@ -170,6 +170,22 @@ impl Context {
         output::deliver(self.output.as_deref(), bytes).map_err(Failure::trouble)
     }
 
+    /// Writes an output as it is made, into the temporary file of `-o` (or
+    /// for standard output, into a spool), delivered whole at the end.
+    fn deliver_with(
+        &self,
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), Failure> {
+        output::guard(self.output.as_deref(), &[])?;
+        let mut spool = output::Spool::create(self.output.as_deref()).map_err(Failure::trouble)?;
+        let mut out = std::io::BufWriter::new(&mut spool);
+        write(&mut out)
+            .and_then(|()| std::io::Write::flush(&mut out))
+            .map_err(|e| Failure::trouble(format!("cannot write the output: {e}")))?;
+        drop(out);
+        spool.deliver().map_err(Failure::trouble)
+    }
+
     /// Writes over whatever `-o` names: only for `init --force`, the one
     /// command asked to replace an inventory.
     fn replace(&self, text: &str) -> Result<(), Failure> {

@@ -263,10 +263,16 @@ impl Registered {
         let mut paths = registry()
             .lock()
             .map_err(|_| std::io::Error::other("the list of temporary files is poisoned"))?;
-        let temp = tempfile::Builder::new()
-            .prefix(".trappa-")
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".trappa-").suffix(".tmp");
+        // A new output gets the mode File::create would give it (0666 less
+        // the umask), not the temporary file's private 0600.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder.tempfile_in(dir)?;
         let path = temp.path().to_path_buf();
         paths.push(path.clone());
         Ok(Registered {
@@ -402,6 +408,11 @@ mod tests {
         assert_eq!(std::fs::read(&real).unwrap(), b"new");
         let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+        // A new file is readable as File::create would make it (umask aside).
+        let fresh = dir.path().join("fresh.html");
+        deliver(Some(&fresh), b"x").unwrap();
+        let mode = std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+        assert_ne!(mode & 0o044, 0, "{mode:o}");
     }
 
     #[test]

@@ -104,7 +104,8 @@ pub(super) fn run(args: &ReportArgs, context: &Context) -> Result<(), Failure> {
     let text = match args.format {
         ReportFormat::Table => render::table(&built, context.lang, context.layout, context.color),
         ReportFormat::Markdown => render::markdown(&built, context.lang),
-        ReportFormat::Json => render::json::render(&built),
+        // Streamed: the document of a large organisation is large.
+        ReportFormat::Json => return context.deliver_with(|out| render::json::write(&built, out)),
         ReportFormat::Html => render::html::render(&built, context.lang),
     };
     context.deliver(&text)

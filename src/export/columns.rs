@@ -8,6 +8,7 @@ use crate::i18n::{self, Lang};
 use crate::inventory::Step;
 use crate::inventory::model::{Inventory, Vocabulary};
 use crate::ladder::reasons;
+use std::collections::HashMap;
 
 /// What kind of value a column holds: decides the xlsx cell type, the column
 /// width and how the README describes it.
@@ -117,7 +118,20 @@ pub fn markdown_table<R>(columns: &[Column<R>]) -> String {
 pub struct ServiceRow<'a> {
     pub inventory: &'a Inventory,
     pub classified: &'a ClassifiedService<'a>,
+    /// The inventory's departments' names by id ([`department_names`]),
+    /// made once per inventory so each row is a lookup, not a scan.
+    pub departments: &'a HashMap<&'a str, &'a str>,
     pub lang: Lang,
+}
+
+/// The names of an inventory's departments by id.
+pub fn department_names(inventory: &Inventory) -> HashMap<&str, &str> {
+    inventory
+        .departments
+        .iter()
+        .flatten()
+        .map(|d| (d.id.as_str(), d.name.as_str()))
+        .collect()
 }
 
 fn text(value: &str) -> Cell {
@@ -209,14 +223,7 @@ pub fn services<'a>() -> Vec<Column<ServiceRow<'a>>> {
             "the department's name from `departments` (empty when not listed there)",
             |r: &S| {
                 let id = r.classified.service.department.as_deref();
-                optional_text(
-                    r.inventory
-                        .departments
-                        .iter()
-                        .flatten()
-                        .find(|d| Some(d.id.as_str()) == id)
-                        .map(|d| d.name.as_str()),
-                )
+                optional_text(id.and_then(|id| r.departments.get(id).copied()))
             },
         ),
         Column::new("description", Text, "free text", |r: &S| {

@@ -182,11 +182,13 @@ impl Rows {
         let mut rows = Vec::new();
         if self.subject == Subject::Services {
             let classified = classify_inventory(inventory);
+            let departments = columns::department_names(inventory);
             let service_columns: Vec<Column<ServiceRow>> = columns::services();
             for c in &classified {
                 let row = ServiceRow {
                     inventory,
                     classified: c,
+                    departments: &departments,
                     lang: self.lang,
                 };
                 rows.push((Table::Services, columns::cells(&service_columns, &row)));

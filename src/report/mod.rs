@@ -11,6 +11,7 @@ use crate::inventory::targets::{Direction, TargetsFile};
 use crate::inventory::{Indicator, Step, Unit};
 use crate::ladder::{self, Missing};
 use serde::Serialize;
+use std::collections::HashMap;
 use targets::{Point, TargetStatus};
 
 #[derive(Clone, Debug, Serialize)]
@@ -110,13 +111,14 @@ impl Report {
         self.indicators.iter().find(|i| i.id == id)
     }
 
-    /// The name of a department of the report; `None` for the services
-    /// without a department (an empty id) and for an id it does not have.
-    pub fn department_name(&self, id: &str) -> Option<&str> {
+    /// The name of each department of the report by id, for the renderers
+    /// that name many services' departments (a lookup each, not a scan).
+    pub fn department_names(&self) -> HashMap<&str, &str> {
         self.departments
             .iter()
-            .find(|d| !d.id.is_empty() && d.id == id)
-            .map(|d| d.name.as_str())
+            .filter(|d| !d.id.is_empty())
+            .map(|d| (d.id.as_str(), d.name.as_str()))
+            .collect()
     }
 
     /// The target set for the whole organisation on one indicator, if any.
@@ -252,31 +254,42 @@ fn distribution(now: &[ClassifiedService], before: Option<&[ClassifiedService]>)
 /// Every department of the `departments` list (in its order), then any
 /// department named only by services, then services without one.
 fn departments(inventory: &Inventory, services: &[ClassifiedService]) -> Vec<DepartmentRow> {
-    let mut ids: Vec<(String, String)> = inventory
-        .departments
-        .iter()
-        .flatten()
-        .map(|d| (d.id.clone(), d.name.clone()))
-        .collect();
+    // One pass over the services into their departments' groups: linear in
+    // services and departments (it was their product, 67 s for 60 000
+    // departments).
+    let mut order: Vec<(String, String)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for d in inventory.departments.iter().flatten() {
+        index.entry(d.id.clone()).or_insert_with(|| {
+            order.push((d.id.clone(), d.name.clone()));
+            order.len() - 1
+        });
+    }
+    let mut groups: Vec<Vec<ClassifiedService>> = vec![Vec::new(); order.len()];
+    let mut without: Vec<ClassifiedService> = Vec::new();
     for c in services {
-        if let Some(d) = &c.service.department
-            && !ids.iter().any(|(id, _)| id == d)
-        {
-            ids.push((d.clone(), d.clone()));
+        match &c.service.department {
+            None => without.push(c.clone()),
+            Some(d) => {
+                let at = *index.entry(d.clone()).or_insert_with(|| {
+                    // Named only by services: its id is its name.
+                    order.push((d.clone(), d.clone()));
+                    groups.push(Vec::new());
+                    order.len() - 1
+                });
+                groups[at].push(c.clone());
+            }
         }
     }
-    let mut rows: Vec<DepartmentRow> = ids
+    let mut rows: Vec<DepartmentRow> = order
         .into_iter()
-        .map(|(id, name)| {
-            let subset = in_department(services, Some(id.as_str()));
-            DepartmentRow {
-                id,
-                name,
-                indicators: compute::compute(&subset),
-            }
+        .zip(&groups)
+        .map(|((id, name), group)| DepartmentRow {
+            id,
+            name,
+            indicators: compute::compute(group),
         })
         .collect();
-    let without = in_department(services, None);
     if !without.is_empty() {
         rows.push(DepartmentRow {
             id: String::new(),

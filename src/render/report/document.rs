@@ -2,7 +2,7 @@
 //! and Markdown renderers lay out each in their own way. Words and numbers
 //! are decided here once, so the two formats always agree.
 
-use super::{department_name, label, list_or_none, moves, status_word, target_text};
+use super::{Departments, label, list_or_none, moves, status_word, target_text};
 use crate::i18n::{self, Lang};
 use crate::inventory::Unit;
 use crate::ladder::reasons;
@@ -18,6 +18,7 @@ fn t(lang: Lang, key: &str) -> String {
 /// `width` is the terminal's width when there is one; the bar chart shrinks
 /// to fit it. Without one the chart has its full width.
 pub fn blocks(report: &Report, lang: Lang, width: Option<usize>) -> Vec<Block> {
+    let departments = Departments::of(report, lang);
     let mut out = Vec::new();
     out.push(Block::Title(format!(
         "{} {} – {}",
@@ -94,7 +95,7 @@ pub fn blocks(report: &Report, lang: Lang, width: Option<usize>) -> Vec<Block> {
 
     // An inventory without departments would show an empty table.
     if !report.departments.is_empty() {
-        out.extend(by_department(report, lang));
+        out.extend(by_department(report, &departments, lang));
     }
 
     if let Some(changes) = &report.changes {
@@ -142,7 +143,7 @@ pub fn blocks(report: &Report, lang: Lang, width: Option<usize>) -> Vec<Block> {
                     target
                         .department
                         .as_deref()
-                        .map_or(String::new(), |d| department_name(report, Some(d), lang)),
+                        .map_or(String::new(), |d| departments.name(Some(d))),
                     target_text(target, lang),
                     numbers::value(target.value, target.indicator.unit(), lang),
                     status_word(target.status, lang).to_string(),
@@ -183,7 +184,7 @@ pub fn blocks(report: &Report, lang: Lang, width: Option<usize>) -> Vec<Block> {
                     .collect();
                 vec![
                     format!("{} ({})", d.service.name, d.service.id),
-                    department_name(report, d.service.department.as_deref(), lang),
+                    departments.name(d.service.department.as_deref()),
                     i18n::step_label(d.step, lang),
                     i18n::step_label(d.target_step, lang),
                     missing.join("; "),
@@ -207,7 +208,7 @@ pub fn blocks(report: &Report, lang: Lang, width: Option<usize>) -> Vec<Block> {
                         "{} ({}) – {}",
                         s.name,
                         s.id,
-                        department_name(report, s.department.as_deref(), lang)
+                        departments.name(s.department.as_deref())
                     )
                 })
                 .collect(),
@@ -218,7 +219,7 @@ pub fn blocks(report: &Report, lang: Lang, width: Option<usize>) -> Vec<Block> {
 
 /// The "By department" heading and table: the department's name, then
 /// numbers that are never broken.
-fn by_department(report: &Report, lang: Lang) -> Vec<Block> {
+fn by_department(report: &Report, departments: &Departments, lang: Lang) -> Vec<Block> {
     let mut header = vec![t(lang, "column.department")];
     header.extend(DEPARTMENT_COLUMNS.iter().map(|id| label(*id, lang)));
     let mut fits = vec![Fit::Words];
@@ -227,7 +228,7 @@ fn by_department(report: &Report, lang: Lang) -> Vec<Block> {
         .departments
         .iter()
         .map(|d| {
-            let mut cells = vec![department_name(report, Some(&d.id), lang)];
+            let mut cells = vec![departments.name(Some(&d.id))];
             for id in DEPARTMENT_COLUMNS {
                 cells.push(numbers::value(d.value(*id), id.unit(), lang));
             }

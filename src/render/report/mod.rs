@@ -17,6 +17,7 @@ use crate::inventory::Indicator;
 use crate::inventory::targets::Direction;
 use crate::report::targets::TargetStatus;
 use crate::report::{Report, TargetRow};
+use std::collections::HashMap;
 
 /// For a terminal, or plain text when piped.
 pub fn table(report: &Report, lang: Lang, layout: Layout, color: Color) -> String {
@@ -37,12 +38,27 @@ pub fn label(id: Indicator, lang: Lang) -> String {
     i18n::indicator_label(id, lang).to_string()
 }
 
-/// The name of a department of the report; services without one are
-/// "(no department)"; an id the report does not list shows as itself.
-pub fn department_name(report: &Report, id: Option<&str>, lang: Lang) -> String {
-    match id.filter(|id| !id.is_empty()) {
-        None => i18n::text(lang, "report.no_department").to_string(),
-        Some(id) => report.department_name(id).unwrap_or(id).to_string(),
+/// The departments' names of one report, looked up by id.
+pub struct Departments<'r> {
+    names: HashMap<&'r str, &'r str>,
+    lang: Lang,
+}
+
+impl<'r> Departments<'r> {
+    pub fn of(report: &'r Report, lang: Lang) -> Departments<'r> {
+        Departments {
+            names: report.department_names(),
+            lang,
+        }
+    }
+
+    /// The name of a department; services without one are "(no
+    /// department)"; an id the report does not list shows as itself.
+    pub fn name(&self, id: Option<&str>) -> String {
+        match id.filter(|id| !id.is_empty()) {
+            None => i18n::text(self.lang, "report.no_department").to_string(),
+            Some(id) => self.names.get(id).copied().unwrap_or(id).to_string(),
+        }
     }
 }
 

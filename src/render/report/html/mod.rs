@@ -10,7 +10,7 @@
 mod markup;
 mod svg;
 
-use super::{department_name, label, moves, status_word, target_text};
+use super::{Departments, label, moves, status_word, target_text};
 use crate::i18n::{self, Lang};
 use crate::inventory::{Indicator, Step, Unit};
 use crate::ladder::reasons;
@@ -283,6 +283,7 @@ fn ladder(report: &Report, lang: Lang) -> Option<Section> {
 }
 
 fn department_steps(report: &Report, lang: Lang) -> Vec<DepartmentSteps> {
+    let names = Departments::of(report, lang);
     report
         .departments
         .iter()
@@ -298,7 +299,7 @@ fn department_steps(report: &Report, lang: Lang) -> Vec<DepartmentSteps> {
                     .map_or(0, |n| n.round().max(0.0) as usize);
             }
             DepartmentSteps {
-                name: department_name(report, Some(&d.id), lang),
+                name: names.name(Some(&d.id)),
                 counts,
             }
         })
@@ -306,6 +307,7 @@ fn department_steps(report: &Report, lang: Lang) -> Vec<DepartmentSteps> {
 }
 
 fn departments(report: &Report, lang: Lang) -> Option<Section> {
+    let names = Departments::of(report, lang);
     if report.departments.is_empty() {
         return None;
     }
@@ -351,7 +353,7 @@ fn departments(report: &Report, lang: Lang) -> Option<Section> {
         .departments
         .iter()
         .map(|d| Row {
-            header: Html::text(&department_name(report, Some(&d.id), lang)),
+            header: Html::text(&names.name(Some(&d.id))),
             cells: DEPARTMENT_COLUMNS
                 .iter()
                 .map(|id| Html::text(&numbers::value(d.value(*id), id.unit(), lang)))
@@ -462,6 +464,7 @@ fn indicators(report: &Report, lang: Lang) -> Option<Section> {
 }
 
 fn targets(report: &Report, lang: Lang) -> Option<Section> {
+    let names = Departments::of(report, lang);
     if report.targets.is_empty() {
         return None;
     }
@@ -473,7 +476,7 @@ fn targets(report: &Report, lang: Lang) -> Option<Section> {
             cells: vec![
                 Html::text(&match &t.department {
                     None => w(lang, "html.whole_organisation").to_string(),
-                    Some(d) => department_name(report, Some(d), lang),
+                    Some(d) => names.name(Some(d)),
                 }),
                 Html::text(&target_text(t, lang)),
                 Html::text(&numbers::value(t.value, t.indicator.unit(), lang)),
@@ -539,6 +542,7 @@ fn service_cell(service: &ServiceRef) -> Html {
 }
 
 fn to_develop(report: &Report, lang: Lang) -> Option<Section> {
+    let names = Departments::of(report, lang);
     let content = if report.to_develop.is_empty() {
         format!("<p>{}</p>\n", escape(w(lang, "report.all_at_target")))
     } else {
@@ -554,11 +558,7 @@ fn to_develop(report: &Report, lang: Lang) -> Option<Section> {
                 Row {
                     header: service_cell(&t.service),
                     cells: vec![
-                        Html::text(&department_name(
-                            report,
-                            t.service.department.as_deref(),
-                            lang,
-                        )),
+                        Html::text(&names.name(t.service.department.as_deref())),
                         Html::text(&i18n::step_title(t.step, lang)),
                         Html::text(&i18n::step_title(t.target_step, lang)),
                         Html::text(&missing.join("; ")),
@@ -594,6 +594,7 @@ fn to_develop(report: &Report, lang: Lang) -> Option<Section> {
 }
 
 fn pdf_forms(report: &Report, lang: Lang) -> Option<Section> {
+    let names = Departments::of(report, lang);
     let content = if report.pdf_forms.is_empty() {
         format!("<p>{}</p>\n", escape(w(lang, "html.no_pdf_forms")))
     } else {
@@ -602,11 +603,7 @@ fn pdf_forms(report: &Report, lang: Lang) -> Option<Section> {
             .iter()
             .map(|s| Row {
                 header: service_cell(s),
-                cells: vec![Html::text(&department_name(
-                    report,
-                    s.department.as_deref(),
-                    lang,
-                ))],
+                cells: vec![Html::text(&names.name(s.department.as_deref()))],
             })
             .collect();
         let table = Table {
