@@ -5,7 +5,7 @@
 
 use super::Color;
 use super::markdown::{self, Align};
-use super::text::{Fit, Layout, keep_whole, new_table};
+use super::text::{self, Fit, Layout, keep_whole, new_table};
 
 pub enum Block {
     Title(String),
@@ -37,8 +37,16 @@ impl Table {
         }
     }
 
-    /// The table fitted to `layout`, without a final newline.
+    /// The table fitted to `layout`, without a final newline. On a
+    /// terminal too narrow for it with every word whole, the rows are
+    /// stacked instead: words are never broken to make a table fit.
     pub fn to_text(&self, layout: Layout) -> String {
+        if let Some(width) = layout.width()
+            && !text::fits_whole(&self.header, &self.rows, width)
+        {
+            let stacked = text::stacked(&self.header, &self.rows, width);
+            return stacked.trim_end_matches('\n').to_string();
+        }
         let mut table = new_table(layout, self.header.clone());
         for (column, align) in table.column_iter_mut().zip(&self.align) {
             if *align == Align::Right {
@@ -76,8 +84,15 @@ pub fn to_text(blocks: &[Block], layout: Layout, color: Color) -> String {
                 out.push('\n');
             }
             Block::Text(text) => {
-                out.push_str(text);
-                out.push_str("\n\n");
+                match layout.width() {
+                    // On a terminal, wrapped at spaces: words stay whole.
+                    Some(width) => text::wrap(&mut out, text, "", "", width),
+                    None => {
+                        out.push_str(text);
+                        out.push('\n');
+                    }
+                }
+                out.push('\n');
             }
             Block::Preformatted(text) => {
                 out.push_str(text);
@@ -85,7 +100,10 @@ pub fn to_text(blocks: &[Block], layout: Layout, color: Color) -> String {
             }
             Block::Bullets(items) => {
                 for item in items {
-                    out.push_str(&format!("  • {item}\n"));
+                    match layout.width() {
+                        Some(width) => text::wrap(&mut out, item, "  • ", "    ", width),
+                        None => out.push_str(&format!("  • {item}\n")),
+                    }
                 }
                 out.push('\n');
             }

@@ -3,7 +3,7 @@
 //! Markdown carry the same content; only the markup differs.
 
 use super::document::Table;
-use super::text::{Fit, Layout};
+use super::text::{self, Fit, Layout};
 use crate::i18n::{self, LadderSource, Lang};
 use crate::inventory::Step;
 use std::fmt::Write;
@@ -41,24 +41,40 @@ fn sources(lang: Lang) -> Vec<String> {
 }
 
 pub fn text(lang: Lang, layout: Layout) -> String {
+    // On a terminal the prose is wrapped at spaces; piped, it is one line
+    // a paragraph, as before.
+    let line = |out: &mut String, text: &str, first: &str, rest: &str| match layout.width() {
+        Some(width) => text::wrap(out, text, first, rest, width),
+        None => {
+            let _ = writeln!(out, "{first}{text}");
+        }
+    };
     let mut out = String::new();
-    let _ = writeln!(out, "{}\n", t(lang, "ladder.title"));
+    line(&mut out, t(lang, "ladder.title"), "", "");
+    out.push('\n');
     for step in Step::ALL {
         let _ = writeln!(out, "{}", i18n::step_title(step, lang));
-        let _ = writeln!(out, "  {}", i18n::step_text(step, "definition", lang));
-        let _ = writeln!(
-            out,
-            "  {}: {}\n",
+        line(
+            &mut out,
+            i18n::step_text(step, "definition", lang),
+            "  ",
+            "  ",
+        );
+        let rule = format!(
+            "{}: {}",
             t(lang, "ladder.rule"),
             i18n::step_text(step, "rule", lang)
         );
+        line(&mut out, &rule, "  ", "  ");
+        out.push('\n');
     }
-    let _ = writeln!(out, "{}\n", t(lang, "ladder.first_match_note"));
+    line(&mut out, t(lang, "ladder.first_match_note"), "", "");
+    out.push('\n');
     let _ = writeln!(out, "{}", t(lang, "ladder.crosswalk_heading"));
     let _ = writeln!(out, "{}\n", crosswalk(lang).to_text(layout));
     let _ = writeln!(out, "{}", t(lang, "ladder.sources_heading"));
     for source in sources(lang) {
-        let _ = writeln!(out, "- {source}");
+        line(&mut out, &source, "- ", "  ");
     }
     out
 }

@@ -1,21 +1,52 @@
 //! Numbers as a reader of the run's language expects them: "62,5 %" and
-//! "62.5%", "145 kr" and "SEK 145"; "no data" is "–", never 0. The
-//! conventions (decimal mark, minus sign, how a percentage, kronor and
-//! percentage points are written) are `number.*` in the language catalogues.
+//! "62.5%", "2 400 kr" and "SEK 2,400"; "no data" is "–", never 0. The
+//! conventions (decimal mark, thousands separator, minus sign, how a
+//! percentage, kronor and percentage points are written) are `number.*` in
+//! the language catalogues. A number is never broken across lines: it is
+//! joined to its unit, its sign's arrow and its thousands by no-break
+//! spaces, which terminal tables and pages do not break at.
 
 use crate::i18n::{self, Lang};
 use crate::inventory::Unit;
 
 pub const NO_DATA: &str = "–";
 
+/// The no-break space that joins an arrow or a comparison to its number.
+pub const JOIN: char = '\u{a0}';
+
+/// `value` with `places` decimals in the language's convention: the
+/// thousands of the whole part grouped, the decimal mark, the minus sign.
 fn decimal(value: f64, places: usize, lang: Lang) -> String {
     let text = format!("{value:.places$}");
-    let mark = i18n::text(lang, "number.decimal_mark");
-    let minus = i18n::text(lang, "number.minus");
-    if mark == "." && minus == "-" {
-        return text;
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => (i18n::text(lang, "number.minus"), rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (digits, None),
+    };
+    let mut out = String::from(sign);
+    out.push_str(&group(whole, i18n::text(lang, "number.thousands")));
+    if let Some(fraction) = fraction {
+        out.push_str(i18n::text(lang, "number.decimal_mark"));
+        out.push_str(fraction);
     }
-    text.replace('.', mark).replace('-', minus)
+    out
+}
+
+/// "12345" → "12 345": the separator between each group of three digits,
+/// counted from the right.
+fn group(digits: &str, separator: &str) -> String {
+    let count = digits.chars().count();
+    let mut out = String::with_capacity(digits.len() + separator.len() * (count / 3));
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (count - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn percent(text: String, lang: Lang) -> String {
@@ -28,7 +59,7 @@ pub fn value(value: Option<f64>, unit: Unit, lang: Lang) -> String {
         return NO_DATA.to_string();
     };
     match unit {
-        Unit::Count => format!("{v:.0}"),
+        Unit::Count => decimal(v, 0, lang),
         Unit::Share => percent(decimal(v * 100.0, 1, lang), lang),
         Unit::Percent => percent(decimal(v, 1, lang), lang),
         Unit::Step => decimal(v, 2, lang),
@@ -37,7 +68,7 @@ pub fn value(value: Option<f64>, unit: Unit, lang: Lang) -> String {
 }
 
 /// A change with its sign and an arrow, so it reads without colour:
-/// "▲ +5,2 p.e." / "▼ −3" / "= 0".
+/// "▲ +5,2 p.e." / "▼ −3" / "= 0", every space a no-break space.
 pub fn change(change: Option<f64>, unit: Unit, lang: Lang) -> String {
     let Some(c) = change else {
         return NO_DATA.to_string();
@@ -56,14 +87,14 @@ pub fn change(change: Option<f64>, unit: Unit, lang: Lang) -> String {
         Unit::Share | Unit::Percent => 1,
     };
     let shown = decimal(amount.abs(), places, lang);
-    let zero = shown.chars().all(|ch| ch == '0' || ch == '.' || ch == ',');
+    let zero = shown.chars().all(|ch| !ch.is_ascii_digit() || ch == '0');
     if zero {
-        return format!("= {shown}{suffix}");
+        return format!("={JOIN}{shown}{suffix}");
     }
     if amount > 0.0 {
-        format!("▲ +{shown}{suffix}")
+        format!("▲{JOIN}+{shown}{suffix}")
     } else {
-        format!("▼ {}{shown}{suffix}", i18n::text(lang, "number.minus"))
+        format!("▼{JOIN}{}{shown}{suffix}", i18n::text(lang, "number.minus"))
     }
 }
 
@@ -71,24 +102,57 @@ pub fn change(change: Option<f64>, unit: Unit, lang: Lang) -> String {
 mod tests {
     use super::*;
 
+    /// The tests spell the no-break space as `_` to keep them readable.
+    fn shown(text: String) -> String {
+        text.replace(JOIN, "_")
+    }
+
     #[test]
-    fn swedish_uses_decimal_comma_and_spaced_percent() {
-        assert_eq!(value(Some(0.625), Unit::Share, Lang::Sv), "62,5 %");
+    fn swedish_uses_decimal_comma_and_a_joined_percent() {
+        assert_eq!(shown(value(Some(0.625), Unit::Share, Lang::Sv)), "62,5_%");
         assert_eq!(value(Some(0.625), Unit::Share, Lang::En), "62.5%");
         assert_eq!(value(Some(2.4667), Unit::Step, Lang::Sv), "2,47");
-        assert_eq!(value(Some(145.4), Unit::Sek, Lang::Sv), "145 kr");
-        assert_eq!(value(Some(145.4), Unit::Sek, Lang::En), "SEK 145");
+        assert_eq!(shown(value(Some(145.4), Unit::Sek, Lang::Sv)), "145_kr");
+        assert_eq!(shown(value(Some(145.4), Unit::Sek, Lang::En)), "SEK_145");
         assert_eq!(value(None, Unit::Share, Lang::Sv), "–");
         assert_eq!(value(Some(0.0), Unit::Share, Lang::En), "0.0%");
     }
 
     #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(shown(value(Some(2400.0), Unit::Sek, Lang::Sv)), "2_400_kr");
+        assert_eq!(shown(value(Some(12345.0), Unit::Count, Lang::Sv)), "12_345");
+        assert_eq!(value(Some(12345.0), Unit::Count, Lang::En), "12,345");
+        assert_eq!(value(Some(1234567.0), Unit::Count, Lang::En), "1,234,567");
+        assert_eq!(value(Some(999.0), Unit::Count, Lang::En), "999");
+        assert_eq!(
+            shown(value(Some(-2400.0), Unit::Sek, Lang::Sv)),
+            "−2_400_kr"
+        );
+        assert_eq!(value(Some(0.5), Unit::Count, Lang::En), "0");
+    }
+
+    #[test]
     fn changes_carry_sign_and_arrow() {
-        assert_eq!(change(Some(0.052), Unit::Share, Lang::Sv), "▲ +5,2 p.e.");
-        assert_eq!(change(Some(-3.0), Unit::Count, Lang::En), "▼ -3");
-        assert_eq!(change(Some(0.0), Unit::Count, Lang::En), "= 0");
+        assert_eq!(
+            shown(change(Some(0.052), Unit::Share, Lang::Sv)),
+            "▲_+5,2_p.e."
+        );
+        assert_eq!(shown(change(Some(-3.0), Unit::Count, Lang::En)), "▼_-3");
+        assert_eq!(shown(change(Some(0.0), Unit::Count, Lang::En)), "=_0");
         assert_eq!(change(None, Unit::Count, Lang::En), "–");
-        assert_eq!(change(Some(3.4), Unit::Percent, Lang::Sv), "▲ +3,4 p.e.");
-        assert_eq!(change(Some(-12.0), Unit::Sek, Lang::Sv), "▼ −12 kr");
+        assert_eq!(
+            shown(change(Some(3.4), Unit::Percent, Lang::Sv)),
+            "▲_+3,4_p.e."
+        );
+        assert_eq!(shown(change(Some(-12.0), Unit::Sek, Lang::Sv)), "▼_−12_kr");
+        assert_eq!(
+            shown(change(Some(1500.0), Unit::Sek, Lang::Sv)),
+            "▲_+1_500_kr"
+        );
+        assert_eq!(
+            shown(change(Some(0.00001), Unit::Share, Lang::Sv)),
+            "=_0,0_p.e."
+        );
     }
 }

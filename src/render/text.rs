@@ -103,7 +103,7 @@ pub fn keep_whole(table: &mut Table, layout: Layout, fits: &[Fit]) {
     if columns.is_empty() {
         return;
     }
-    let longest_word = |text: &str| text.split_whitespace().map(str::width).max().unwrap_or(0);
+    let longest_word = |text: &str| words(text).map(str::width).max().unwrap_or(0);
     if let Some(header) = table.header() {
         for (column, cell) in columns.iter_mut().zip(header.cell_iter()) {
             column.word = longest_word(&cell.content());
@@ -134,9 +134,104 @@ pub fn keep_whole(table: &mut Table, layout: Layout, fits: &[Fit]) {
     }
 }
 
+/// Words as comfy-table breaks them: at ASCII spaces and line breaks only,
+/// so a number joined to its unit by a no-break space ("62,5 %") is one.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split([' ', '\n']).filter(|w| !w.is_empty())
+}
+
+/// Whether the table fits a terminal `width` wide with every word whole: each
+/// column as wide as its longest word, plus the rules and padding.
+pub fn fits_whole(header: &[String], rows: &[Vec<String>], width: usize) -> bool {
+    let mut longest = vec![0usize; header.len()];
+    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        for (column, cell) in longest.iter_mut().zip(row) {
+            *column = (*column).max(words(cell).map(str::width).max().unwrap_or(0));
+        }
+    }
+    let rules = 3 * header.len() + 1;
+    longest.iter().sum::<usize>() + rules <= width
+}
+
+/// The table for a terminal too narrow to show it with its words whole
+/// (the way `gh` and ripgrep's help stack what does not fit): one block per
+/// row — its first cell on a line, then `heading: value` for each other
+/// cell that has one — wrapped at spaces, so no word is ever broken.
+pub fn stacked(header: &[String], rows: &[Vec<String>], width: usize) -> String {
+    let mut out = String::new();
+    for (index, row) in rows.iter().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        let mut cells = row.iter();
+        if let Some(first) = cells.next() {
+            wrap(&mut out, first, "", "  ", width);
+        }
+        for (heading, cell) in header.iter().skip(1).zip(cells) {
+            if cell.trim().is_empty() {
+                continue;
+            }
+            wrap(
+                &mut out,
+                &format!("{heading}: {cell}"),
+                "  ",
+                "      ",
+                width,
+            );
+        }
+    }
+    out
+}
+
+/// Appends `text` wrapped at spaces to `width` columns: the first line after
+/// `first`, the others after `rest`. A word wider than the room is put on a
+/// line of its own, whole.
+pub fn wrap(out: &mut String, text: &str, first: &str, rest: &str, width: usize) {
+    let mut line = String::from(first);
+    let mut line_width = first.width();
+    let mut empty = true;
+    for word in words(text) {
+        let word_width = word.width();
+        if !empty && line_width + 1 + word_width > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(rest);
+            line_width = rest.width();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+            line_width += 1;
+        }
+        line.push_str(word);
+        line_width += word_width;
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_too_wide_for_whole_words_is_stacked() {
+        let header = vec!["indicator".to_string(), "value".into(), "target".into()];
+        let rows = vec![vec![
+            "Share of services at step 3 or higher".to_string(),
+            "43.3%".into(),
+            "\u{2265}\u{a0}50.0% (2015)".into(),
+        ]];
+        assert!(fits_whole(&header, &rows, 40));
+        assert!(!fits_whole(&header, &rows, 20));
+        let out = stacked(&header, &rows, 20);
+        assert_eq!(
+            out,
+            "Share of services at\n  step 3 or higher\n  value: 43.3%\n  target: \u{2265}\u{a0}50.0%\n      (2015)\n"
+        );
+        assert!(out.lines().all(|l| l.width() <= 20));
+    }
 
     fn render(width: u16, fits: &[Fit], header: &[&str], rows: &[&[&str]]) -> String {
         let layout = Layout::Terminal { width };

@@ -190,7 +190,11 @@ fn example_report_in_chromium() {
     let result = in_chromium(
         &html,
         dir.path(),
-        &["Trelleborgs kommun 2014", "43,3 %", "▲ +29,5 p.e."],
+        &[
+            "Trelleborgs kommun 2014",
+            "43,3\u{a0}%",
+            "▲\u{a0}+29,5\u{a0}p.e.",
+        ],
     );
     assert_clean_page(&result, "sv");
     assert_eq!(

@@ -12,14 +12,15 @@ use trappa::report;
 
 const NARROW: Layout = Layout::Terminal { width: 60 };
 
-/// The words of a rendered table: cells split at the rules and spaces.
+/// The words of a rendered table: cells split at the rules and spaces (a
+/// stacked table's `heading:` counts as the word `heading`).
 fn words(rendered: &str) -> Vec<String> {
     rendered
         .lines()
         .flat_map(|line| {
             line.split(['│', '┆'])
                 .flat_map(str::split_whitespace)
-                .map(str::to_string)
+                .map(|w| w.trim_end_matches(':').to_string())
                 .collect::<Vec<_>>()
         })
         .collect()
@@ -70,15 +71,13 @@ fn report_keeps_headings_whole_and_the_chart_fits() {
     )
     .unwrap_or_else(|_| panic!("report refused"));
     let out = trappa::render::report::table(&built, Lang::En, NARROW, Color(false));
+    // Too narrow for the indicator table with its words whole: it is
+    // stacked, each indicator with `value:`, `previous:` … below it.
+    assert!(out.lines().all(|l| l.chars().count() <= 60), "{out}");
     assert_whole(
         &out,
         &[
-            "indicator",
-            "value",
-            "previous",
-            "change",
-            "target",
-            "status",
+            "value", "previous", "change", "target", "status", "tracking",
         ],
     );
     // Trelleborg 2014: 13 of 30 at step 3 or higher, 10.3% in 2013.
@@ -110,10 +109,13 @@ fn classify_keeps_steps_whole() {
 #[test]
 fn ladder_crosswalk_fits_sixty_columns() {
     let out = ladder::text(Lang::En, NARROW);
-    let table: Vec<&str> = out.lines().filter(|l| l.contains('│')).collect();
-    assert!(!table.is_empty(), "{out}");
-    assert!(table.iter().all(|l| l.chars().count() <= 60), "{out}");
-    assert_whole(&out, &["Statskontoret", "Transaction"]);
+    let crosswalk = &out[out.find("Crosswalk to other models").expect("crosswalk")..];
+    let crosswalk = &crosswalk[..crosswalk.find("Sources").expect("sources")];
+    assert!(crosswalk.lines().all(|l| l.chars().count() <= 60), "{out}");
+    assert_whole(&out, &["Statskontoret", "Transaction", "Connected"]);
+    // At 100 columns it is a table again.
+    let wide = ladder::text(Lang::En, Layout::Terminal { width: 120 });
+    assert!(wide.lines().any(|l| l.contains('│')), "{wide}");
 }
 
 #[test]
@@ -127,4 +129,80 @@ fn an_inventory_without_departments_has_no_department_table() {
     let markdown = trappa::render::report::markdown(&built, Lang::En);
     assert!(!markdown.contains("By department"), "{markdown}");
     assert!(table.contains("Indicators"), "{table}");
+}
+
+/// The tokens of a plain rendering that hold a digit: numbers with their
+/// units and signs ("62,5 %", "▲ +5,2 p.e.", "2 400 kr", "1440"), each
+/// joined by no-break spaces, which the terminal layout must never break.
+fn numbers_of(plain: &str) -> Vec<String> {
+    let mut out: Vec<String> = plain
+        .lines()
+        .flat_map(|line| {
+            line.split(['|', '│', '┆'])
+                .flat_map(|cell| cell.split([' ', '(', ')', ',', ';']))
+                .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+                .map(|t| t.trim_end_matches('.').to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Every number of the report, the comparison and the classification, in
+/// both languages at 60 and 80 columns, stays on one line: the Swedish
+/// "50,0 %", "▲ +16,7 p.e." and "2 400 kr" used to break at their spaces.
+#[test]
+fn numbers_never_break_in_either_language() {
+    let now = checked("examples/trelleborg-2014.yaml");
+    let before = checked("examples/trelleborg-2013.yaml");
+    let targets = checked("examples/targets-trelleborg.yaml");
+    let built = report::build(
+        now.valid_inventory().unwrap(),
+        before.valid_inventory(),
+        targets.valid_targets(),
+    )
+    .unwrap_or_else(|_| panic!("report refused"));
+    let rows = compare::finish(
+        [
+            "tests/fixtures/compare/ale-2023.yaml",
+            "tests/fixtures/compare/orebro-2024.yaml",
+            "examples/trelleborg-2014.yaml",
+        ]
+        .iter()
+        .map(|p| Row::of(p, checked(p).valid_inventory().unwrap()))
+        .collect(),
+    );
+    let services = classify_inventory(now.valid_inventory().unwrap());
+    for lang in [Lang::Sv, Lang::En] {
+        let outputs = |layout: Layout| {
+            [
+                trappa::render::report::table(&built, lang, layout, Color(false)),
+                trappa::render::compare::table(&rows, lang, layout),
+                classification::table(&services, lang, layout),
+            ]
+        };
+        let plain = outputs(Layout::Plain);
+        for width in [60, 80] {
+            let narrow = outputs(Layout::Terminal { width });
+            for (plain, narrow) in plain.iter().zip(&narrow) {
+                for number in numbers_of(plain) {
+                    assert!(
+                        narrow.lines().any(|line| line.contains(&number)),
+                        "{lang:?} at {width} columns breaks `{number}`:\n{narrow}"
+                    );
+                }
+            }
+        }
+    }
+    // The Swedish report has the numbers the issue found broken, joined.
+    let swedish = trappa::render::report::table(&built, Lang::Sv, Layout::Plain, Color(false));
+    for joined in [
+        "43,3\u{a0}%",
+        "▲\u{a0}+29,5\u{a0}p.e.",
+        "≥\u{a0}50,0\u{a0}%",
+    ] {
+        assert!(swedish.contains(joined), "{joined} missing:\n{swedish}");
+    }
 }

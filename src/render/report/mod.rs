@@ -65,8 +65,9 @@ impl<'r> Departments<'r> {
 /// "≥ 50,0 % (2015)": what a target asks for and by when.
 pub fn target_text(target: &TargetRow, lang: Lang) -> String {
     format!(
-        "{} {} ({})",
+        "{}{}{} ({})",
         direction_symbol(target.direction),
+        numbers::JOIN,
         numbers::value(Some(target.target), target.indicator.unit(), lang),
         target.by
     )

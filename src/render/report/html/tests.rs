@@ -98,12 +98,12 @@ fn headline_figures_carry_last_year_and_the_change() {
     let headline = &html[position(&html, "id=\"headline\"")..position(&html, "id=\"ladder\"")];
     // Steps 3 and 4: 9 + 4 of 30 live services = 43,3 %; 2013: 3 + 1 of 29 = 13,8 %.
     assert!(headline.contains(
-        "<p class=\"value\">43,3 %</p><p class=\"then\">2013: 13,8 %</p><p class=\"trend\"><span class=\"trend good\">▲ +29,5 p.e. <span class=\"trend-word\">(bättre)</span></span></p>"
+        "<p class=\"value\">43,3\u{a0}%</p><p class=\"then\">2013: 13,8\u{a0}%</p><p class=\"trend\"><span class=\"trend good\">▲\u{a0}+29,5\u{a0}p.e. <span class=\"trend-word\">(bättre)</span></span></p>"
     ));
     // Mean step (3·1 + 14·2 + 9·3 + 4·4) / 30 = 74 / 30 = 2,47.
     assert!(headline.contains("<p class=\"value\">2,47</p><p class=\"then\">2013: 2,07</p>"));
     assert!(headline.contains("<p class=\"value\">27</p><p class=\"then\">2013: 26</p>"));
-    assert!(headline.contains("Mål ≥ 50,0 % (2015)"));
+    assert!(headline.contains("Mål ≥\u{a0}50,0\u{a0}% (2015)"));
     assert!(headline.contains("Tjänster i drift: 30 (2013: 29)."));
 }
 
@@ -111,10 +111,10 @@ fn headline_figures_carry_last_year_and_the_change() {
 fn charts_have_title_description_and_a_table_of_the_same_numbers() {
     let html = render(&trelleborg(), Lang::Sv);
     assert!(html.contains("<title id=\"ladder-chart-title\">Fördelning på trappans steg</title>"));
-    assert!(html.contains("2 Interaktion 14 (46,7 %), 2013: 22;"));
+    assert!(html.contains("2 Interaktion 14 (46,7\u{a0}%), 2013: 22;"));
     // The table beside it: 14 services, 46,7 %, 22 last year.
     assert!(html.contains(
-        "<tr><th scope=\"row\">2 Interaktion</th><td class=\"num\">14</td><td class=\"num\">46,7 %</td><td class=\"num\">22</td></tr>"
+        "<tr><th scope=\"row\">2 Interaktion</th><td class=\"num\">14</td><td class=\"num\">46,7\u{a0}%</td><td class=\"num\">22</td></tr>"
     ));
     // Miljöförvaltningen: steps 2, 3, 4, 4 → 0, 1, 1, 2 of 4.
     assert!(html.contains(
@@ -129,10 +129,10 @@ fn charts_have_title_description_and_a_table_of_the_same_numbers() {
 fn indicator_rows_show_value_previous_trend_target_and_status() {
     let html = render(&trelleborg(), Lang::Sv);
     assert!(html.contains(
-        "<a href=\"#def-case_tracking_share\">Andel där ärendet kan följas digitalt</a></th><td class=\"num\">68,0 %</td><td class=\"num\">34,8 %</td><td><span class=\"trend good\">▲ +33,2 p.e. <span class=\"trend-word\">(bättre)</span></span></td><td>≥ 60,0 % (2015)</td><td><span class=\"status status-met\"><span aria-hidden=\"true\">✓</span> uppnått</span></td>"
+        "<a href=\"#def-case_tracking_share\">Andel där ärendet kan följas digitalt</a></th><td class=\"num\">68,0\u{a0}%</td><td class=\"num\">34,8\u{a0}%</td><td><span class=\"trend good\">▲\u{a0}+33,2\u{a0}p.e. <span class=\"trend-word\">(bättre)</span></span></td><td>≥\u{a0}60,0\u{a0}% (2015)</td><td><span class=\"status status-met\"><span aria-hidden=\"true\">✓</span> uppnått</span></td>"
     ));
     // Fewer PDF forms is better: 9 → 4.
-    assert!(html.contains("▼ −5 <span class=\"trend-word\">(bättre)</span>"));
+    assert!(html.contains("▼\u{a0}−5 <span class=\"trend-word\">(bättre)</span>"));
     // Every indicator has its definition in the appendix.
     assert!(html.contains("<dt id=\"def-digital_uptake\">Digital andel av inkomna ärenden"));
 }
