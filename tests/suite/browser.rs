@@ -143,6 +143,11 @@ fn assert_clean_page(result: &Value, lang: &str) {
         );
     }
     assert!(result["phone"]["overflow_px"].as_f64().unwrap_or(1.0) <= 0.0);
+    assert_eq!(
+        result["desktop"]["scrolling_tables"],
+        serde_json::json!([]),
+        "{lang}: tables scroll sideways at 1280 px"
+    );
 
     let print = &result["print"];
     assert_eq!(print["nav_display"], "none");
@@ -271,5 +276,147 @@ fn hostile_names_show_as_text_in_chromium() {
     assert_clean_page(&result, "en");
     for (text, seen) in result["expected_text"].as_object().expect("texts") {
         assert_eq!(seen, true, "`{text}` is not shown as text");
+    }
+}
+
+/// The page printed to PDF by Chromium (A4, as the e-council prints it),
+/// and the text of that PDF by `pdftotext -layout`, one row of a table a
+/// line.
+fn printed_text(html: &Path, dir: &Path) -> String {
+    let pdf = dir.join("report.pdf");
+    let status = Command::new(CHROMIUM)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("running chromium");
+    assert!(status.success() && pdf.exists(), "chromium did not print");
+    let text = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("running pdftotext (Debian's poppler-utils)");
+    assert!(text.status.success());
+    // The page joins numbers to their units with no-break spaces.
+    String::from_utf8_lossy(&text.stdout).replace('\u{a0}', " ")
+}
+
+/// Whether `line` holds each of `expected` in order, each as whole words
+/// (a space or the line's end on either side), so "30" is not found in "130".
+fn holds_in_order(line: &str, expected: &[String]) -> bool {
+    let mut from = 0;
+    for want in expected {
+        let found = line[from..].match_indices(want.as_str()).find(|(at, _)| {
+            let start = from + at;
+            let end = start + want.len();
+            (start == 0 || line[..start].ends_with(' '))
+                && (end == line.len() || line[end..].starts_with(' '))
+        });
+        match found {
+            Some((at, _)) => from += at + want.len(),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Every number of the page is on paper: the Swedish report printed to PDF
+/// in Chromium lost the last columns of "Steg per förvaltning" (steps 4 and
+/// the total) and of the department key figures. For each department row
+/// and each indicator row, its numbers are found on one line of the PDF's
+/// text, in order — the values of the JSON report, formatted as the page
+/// shows them.
+#[test]
+fn the_printed_report_has_every_number() {
+    if !Path::new(CHROMIUM).exists() || Command::new("pdftotext").arg("-v").output().is_err() {
+        real_client_missing(
+            "the print test needs /usr/bin/chromium and pdftotext (Debian's chromium and poppler-utils)",
+        );
+        return;
+    }
+    use trappa::i18n::Lang;
+    use trappa::inventory::{Indicator, Step};
+    use trappa::render::numbers;
+    let args = [
+        "examples/trelleborg-2014.yaml",
+        "--previous",
+        "examples/trelleborg-2013.yaml",
+        "--targets",
+        "examples/targets-trelleborg.yaml",
+    ];
+    let now = crate::helpers::checked(args[0]);
+    let before = crate::helpers::checked(args[2]);
+    let targets = crate::helpers::checked(args[4]);
+    let report = trappa::report::build(
+        now.valid_inventory().unwrap(),
+        before.valid_inventory(),
+        targets.valid_targets(),
+    )
+    .unwrap_or_else(|_| panic!("refused"));
+    for (lang, code) in [(Lang::Sv, "sv"), (Lang::En, "en")] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut with_lang = args.to_vec();
+        with_lang.extend(["--lang", code]);
+        let html = build_report(dir.path(), &with_lang);
+        let text = printed_text(&html, dir.path());
+        let find = |expected: &[String], what: &str| {
+            let found = text.lines().any(|line| holds_in_order(line, expected));
+            assert!(
+                found,
+                "{code}: {what}: {expected:?} is not on one line of the printed page:\n{text}"
+            );
+        };
+        for d in report.departments.iter().filter(|d| !d.id.is_empty()) {
+            // Steps per department: the count at each step, then the total.
+            let mut steps: Vec<String> = Step::ALL
+                .iter()
+                .map(|s| {
+                    let share = Indicator::step_share(*s);
+                    let n = d
+                        .indicators
+                        .iter()
+                        .find(|i| i.id == share)
+                        .unwrap()
+                        .numerator;
+                    format!("{}", n.unwrap_or(0.0) as u64)
+                })
+                .collect();
+            steps.push(numbers::value(
+                d.value(Indicator::Services),
+                trappa::inventory::Unit::Count,
+                lang,
+            ));
+            find(&steps, &format!("steps of {}", d.id));
+            // The key figures: every column of the department table.
+            let figures: Vec<String> = trappa::report::DEPARTMENT_COLUMNS
+                .iter()
+                .map(|id| numbers::value(d.value(*id), id.unit(), lang).replace('\u{a0}', " "))
+                .collect();
+            find(&figures, &format!("key figures of {}", d.id));
+        }
+        for row in &report.indicators {
+            let u = row.unit();
+            let expected: Vec<String> = [
+                numbers::value(row.value, u, lang),
+                numbers::value(row.previous, u, lang),
+                numbers::change(row.change, u, lang),
+            ]
+            .iter()
+            .map(|c| c.replace('\u{a0}', " "))
+            .collect();
+            find(&expected, &format!("indicator {}", row.id));
+        }
     }
 }
