@@ -11,7 +11,7 @@ use crate::inventory::targets::{Direction, TargetsFile};
 use crate::inventory::{Indicator, Step, Unit};
 use crate::ladder::{self, Missing};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use targets::{Point, TargetStatus};
 
 #[derive(Clone, Debug, Serialize)]
@@ -30,6 +30,24 @@ pub struct Report {
     pub targets: Vec<TargetRow>,
     pub to_develop: Vec<ToDevelop>,
     pub pdf_forms: Vec<ServiceRef>,
+    /// Every live service, in the inventory's order, with its department
+    /// and derived step: the report's appendix.
+    pub services: Vec<ServiceLine>,
+    /// The name of every service of this inventory and the previous one by
+    /// id (this year's name when both have it), so that the changes since
+    /// last year are named as the board knows them. Not in the JSON, whose
+    /// `changes` keep their ids; `services` has the names of live services.
+    #[serde(skip)]
+    pub names: BTreeMap<String, String>,
+}
+
+/// One live service in the appendix.
+#[derive(Clone, Debug, Serialize)]
+pub struct ServiceLine {
+    #[serde(flatten)]
+    pub service: ServiceRef,
+    pub step: Step,
+    pub target_step: Option<Step>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -195,7 +213,37 @@ pub fn build(
         targets: target_rows,
         to_develop: to_develop(&current),
         pdf_forms: pdf_forms(&current),
+        services: live(&current)
+            .map(|c| ServiceLine {
+                service: service_ref(c),
+                step: c.classification.step,
+                target_step: c.service.target_step,
+            })
+            .collect(),
+        names: names(inventory, previous),
     })
+}
+
+/// Every service's name by id, the previous inventory's first so that this
+/// year's names win.
+fn names(inventory: &Inventory, previous: Option<&Inventory>) -> BTreeMap<String, String> {
+    previous
+        .into_iter()
+        .chain(std::iter::once(inventory))
+        .flat_map(|i| &i.services)
+        .map(|s| (s.id.clone(), s.name.clone()))
+        .collect()
+}
+
+impl Report {
+    /// "Ansöka om bygglov (bygglov)": a service as the board knows it, with
+    /// the id a strategist looks it up by; the id alone when unknown.
+    pub fn named(&self, id: &str) -> String {
+        match self.names.get(id) {
+            Some(name) if !name.trim().is_empty() && name != id => format!("{name} ({id})"),
+            _ => id.to_string(),
+        }
+    }
 }
 
 fn same_organisation_earlier_year(now: &Inventory, before: &Inventory) -> Result<(), Refusal> {

@@ -2,7 +2,7 @@
 //! and Markdown renderers lay out each in their own way. Words and numbers
 //! are decided here once, so the two formats always agree.
 
-use super::{Departments, label, list_or_none, moves, status_word, target_text};
+use super::{Departments, label, list_or_none, moves, named, status_word, target_text};
 use crate::i18n::{self, Lang};
 use crate::inventory::Unit;
 use crate::ladder::reasons;
@@ -16,8 +16,9 @@ fn t(lang: Lang, key: &str) -> String {
 }
 
 /// `width` is the terminal's width when there is one; the bar chart shrinks
-/// to fit it. Without one the chart has its full width.
-pub fn blocks(report: &Report, lang: Lang, width: Option<usize>) -> Vec<Block> {
+/// to fit it. Without one the chart has its full width. `appendix` adds the
+/// list of every live service (Markdown; a terminal has `classify` for it).
+pub fn blocks(report: &Report, lang: Lang, width: Option<usize>, appendix: bool) -> Vec<Block> {
     let departments = Departments::of(report, lang);
     let mut out = Vec::new();
     out.push(Block::Title(format!(
@@ -104,22 +105,22 @@ pub fn blocks(report: &Report, lang: Lang, width: Option<usize>) -> Vec<Block> {
             format!(
                 "{}: {}",
                 t(lang, "report.new"),
-                list_or_none(changes.new.clone())
+                list_or_none(named(report, &changes.new))
             ),
             format!(
                 "{}: {}",
                 t(lang, "report.retired"),
-                list_or_none(changes.retired.clone())
+                list_or_none(named(report, &changes.retired))
             ),
             format!(
                 "{}: {}",
                 t(lang, "report.stepped_up"),
-                list_or_none(moves(&changes.stepped_up))
+                list_or_none(moves(report, &changes.stepped_up))
             ),
             format!(
                 "{}: {}",
                 t(lang, "report.stepped_down"),
-                list_or_none(moves(&changes.stepped_down))
+                list_or_none(moves(report, &changes.stepped_down))
             ),
         ]));
     }
@@ -213,6 +214,30 @@ pub fn blocks(report: &Report, lang: Lang, width: Option<usize>) -> Vec<Block> {
                 })
                 .collect(),
         ));
+    }
+    if appendix && !report.services.is_empty() {
+        out.push(Block::Heading(t(lang, "report.services")));
+        let header = vec![
+            t(lang, "column.service"),
+            t(lang, "column.department"),
+            t(lang, "column.step"),
+            t(lang, "html.target_step"),
+        ];
+        let rows = report
+            .services
+            .iter()
+            .map(|s| {
+                vec![
+                    format!("{} ({})", s.service.name, s.service.id),
+                    departments.name(s.service.department.as_deref()),
+                    i18n::step_label(s.step, lang),
+                    s.target_step
+                        .map_or(String::new(), |t| i18n::step_label(t, lang)),
+                ]
+            })
+            .collect();
+        let fits = vec![Fit::Words, Fit::Words, Fit::Whole, Fit::Whole];
+        out.push(Block::Table(Table::new(header, rows, fits)));
     }
     out
 }

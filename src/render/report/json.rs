@@ -44,7 +44,7 @@ struct Document<'r>(&'r Report);
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let r = self.0;
-        let mut doc = s.serialize_struct("Report", 12)?;
+        let mut doc = s.serialize_struct("Report", 13)?;
         doc.serialize_field("trappa_report", &r.trappa_report)?;
         doc.serialize_field("organisation", &r.organisation)?;
         doc.serialize_field("code", &r.code)?;
@@ -57,6 +57,7 @@ impl Serialize for Document<'_> {
         doc.serialize_field("targets", &Targets(&r.targets))?;
         doc.serialize_field("to_develop", &r.to_develop)?;
         doc.serialize_field("pdf_forms", &r.pdf_forms)?;
+        doc.serialize_field("services", &r.services)?;
         doc.end()
     }
 }

@@ -21,16 +21,14 @@ use std::collections::HashMap;
 
 /// For a terminal, or plain text when piped.
 pub fn table(report: &Report, lang: Lang, layout: Layout, color: Color) -> String {
-    super::document::to_text(
-        &document::blocks(report, lang, layout.width()),
-        layout,
-        color,
-    )
+    let blocks = document::blocks(report, lang, layout.width(), false);
+    super::document::to_text(&blocks, layout, color)
 }
 
-/// For a CI job summary or a pull-request comment.
+/// For a CI job summary, a pull-request comment or a document for the
+/// board: with the appendix of every live service.
 pub fn markdown(report: &Report, lang: Lang) -> String {
-    super::document::to_markdown(&document::blocks(report, lang, None))
+    super::document::to_markdown(&document::blocks(report, lang, None, true))
 }
 
 /// An indicator's label in `lang`.
@@ -95,7 +93,22 @@ pub fn list_or_none(items: Vec<String>) -> String {
     }
 }
 
-/// The moves of the change lists: "bygglov (2→3), parkering (1→2)".
-pub fn moves(moves: &[StepChange]) -> Vec<String> {
-    moves.iter().map(ToString::to_string).collect()
+/// The moves of the change lists, named: "Ansöka om bygglov (bygglov) 2→3".
+pub fn moves(report: &Report, moves: &[StepChange]) -> Vec<String> {
+    moves
+        .iter()
+        .map(|m| {
+            format!(
+                "{} {}→{}",
+                report.named(&m.id),
+                m.from.number(),
+                m.to.number()
+            )
+        })
+        .collect()
+}
+
+/// New or retired services, named.
+pub fn named(report: &Report, ids: &[String]) -> Vec<String> {
+    ids.iter().map(|id| report.named(id)).collect()
 }

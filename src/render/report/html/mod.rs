@@ -10,7 +10,7 @@
 mod markup;
 mod svg;
 
-use super::{Departments, label, moves, status_word, target_text};
+use super::{Departments, label, moves, named, status_word, target_text};
 use crate::i18n::{self, Lang};
 use crate::inventory::{Indicator, Step, Unit};
 use crate::ladder::reasons;
@@ -45,6 +45,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
         changes(report, lang),
         to_develop(report, lang),
         pdf_forms(report, lang),
+        services(report, lang),
         appendix(report, lang),
     ]
     .into_iter()
@@ -520,13 +521,13 @@ fn changes(report: &Report, lang: Lang) -> Option<Section> {
     let content = format!(
         "<dl class=\"change-list\">\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n</dl>\n",
         escape(w(lang, "html.new_services")),
-        list(changes.new.clone()),
+        list(named(report, &changes.new)),
         escape(w(lang, "html.retired_services")),
-        list(changes.retired.clone()),
+        list(named(report, &changes.retired)),
         escape(w(lang, "report.stepped_up")),
-        list(moves(&changes.stepped_up)),
+        list(moves(report, &changes.stepped_up)),
         escape(w(lang, "report.stepped_down")),
-        list(moves(&changes.stepped_down)),
+        list(moves(report, &changes.stepped_down)),
     );
     Some(section("changes", w(lang, "report.changes"), &content))
 }
@@ -624,6 +625,44 @@ fn pdf_forms(report: &Report, lang: Lang) -> Option<Section> {
         )
     };
     Some(section("pdf-forms", w(lang, "report.pdf_forms"), &content))
+}
+
+/// Every live service with its department and step: the board asks which
+/// services the figures are made of.
+fn services(report: &Report, lang: Lang) -> Option<Section> {
+    if report.services.is_empty() {
+        return None;
+    }
+    let names = Departments::of(report, lang);
+    let rows = report
+        .services
+        .iter()
+        .map(|s| Row {
+            header: service_cell(&s.service),
+            cells: vec![
+                Html::text(&names.name(s.service.department.as_deref())),
+                Html::text(&i18n::step_title(s.step, lang)),
+                Html::text(
+                    &s.target_step
+                        .map_or(String::new(), |t| i18n::step_title(t, lang)),
+                ),
+            ],
+        })
+        .collect();
+    let table = Table {
+        id: "services-table",
+        caption: Html::text(&format!("{} {}", w(lang, "report.services"), report.year)),
+        columns: vec![
+            capitalised(w(lang, "column.service")),
+            capitalised(w(lang, "column.department")),
+            capitalised(w(lang, "column.step")),
+            capitalised(w(lang, "html.target_step")),
+        ],
+        numeric: vec![false; 3],
+        rows,
+        class: "services",
+    };
+    Some(section("services", w(lang, "report.services"), &table.render().to_string()))
 }
 
 fn appendix(report: &Report, lang: Lang) -> Option<Section> {
