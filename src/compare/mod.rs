@@ -12,7 +12,7 @@
 use crate::classified::classify_inventory;
 use crate::indicators::compute;
 use crate::inventory::Indicator;
-use crate::inventory::model::Inventory;
+use crate::inventory::model::{Inventory, OrganisationKind};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -37,12 +37,15 @@ pub const RANKED_BY: Indicator = Indicator::TransactionShare;
 pub struct Row {
     pub organisation: String,
     pub code: Option<String>,
+    /// Municipality, region, agency or company: ranks are within a kind.
+    pub kind: OrganisationKind,
     pub year: i32,
     /// The file the row came from (as diagnostics name it).
     pub file: String,
     /// Values of [`COLUMNS`], in order; `None` is "no data", never 0.
     pub values: [Option<f64>; COLUMNS.len()],
-    /// Standard competition rank ("1224") among the rows of the same year by
+    /// Standard competition rank ("1224") among the rows of the same year
+    /// and kind (a region is not ranked among municipalities) by
     /// [`RANKED_BY`], highest first; `None` when that share is "no data".
     /// Set by [`finish`].
     pub rank: Option<usize>,
@@ -56,6 +59,7 @@ impl Row {
         Row {
             organisation: inventory.organisation.name.clone(),
             code: inventory.organisation.code.clone(),
+            kind: inventory.organisation.kind,
             year: inventory.year,
             file: file.to_string(),
             values: COLUMNS.map(value),
@@ -73,7 +77,7 @@ impl Row {
 }
 
 /// Sorts the rows (organisation in Swedish alphabetical order, then code,
-/// then year) and ranks each year's rows.
+/// then year) and ranks the rows of each year and kind.
 pub fn finish(mut rows: Vec<Row>) -> Vec<Row> {
     rows.sort_by(compare_rows);
     rank(&mut rows);
@@ -114,8 +118,10 @@ fn collation_key(name: &str) -> Vec<u32> {
         .collect()
 }
 
-/// Standard competition ranking within each year: a row's rank is one more
-/// than the number of rows of that year with a strictly higher share. Ties
+/// Standard competition ranking within each year and kind: a row's rank is
+/// one more than the number of rows of that year and kind with a strictly
+/// higher share (a region and an agency are not ranked among
+/// municipalities). Ties
 /// share a rank and the next rank is skipped (1, 2, 2, 4). A row without the
 /// share has no rank and does not push anyone down.
 ///
@@ -126,10 +132,10 @@ fn rank(rows: &mut [Row]) {
         .iter()
         .position(|c| *c == RANKED_BY)
         .unwrap_or_default();
-    let mut shares: HashMap<i32, Vec<f64>> = HashMap::new();
+    let mut shares: HashMap<(i32, OrganisationKind), Vec<f64>> = HashMap::new();
     for row in rows.iter() {
         if let Some(share) = row.values[index] {
-            shares.entry(row.year).or_default().push(share);
+            shares.entry((row.year, row.kind)).or_default().push(share);
         }
     }
     for year_shares in shares.values_mut() {
@@ -138,7 +144,7 @@ fn rank(rows: &mut [Row]) {
     }
     for row in rows.iter_mut() {
         row.rank = row.values[index].and_then(|share| {
-            let year_shares = shares.get(&row.year)?;
+            let year_shares = shares.get(&(row.year, row.kind))?;
             Some(1 + year_shares.partition_point(|s| *s > share))
         });
     }
@@ -154,6 +160,7 @@ mod tests {
         Row {
             organisation: name.into(),
             code: code.map(String::from),
+            kind: OrganisationKind::Municipality,
             year,
             file: format!("{name}-{year}.yaml"),
             values,
@@ -183,6 +190,29 @@ mod tests {
         ]);
         let ranks: Vec<_> = rows.iter().map(|r| (r.year, r.rank)).collect();
         assert_eq!(ranks, [(2023, Some(2)), (2024, Some(1)), (2023, Some(1))]);
+    }
+
+    #[test]
+    fn each_kind_is_ranked_on_its_own() {
+        let mut region = row("Västra Götalandsregionen", Some("14"), 2023, Some(0.1));
+        region.kind = OrganisationKind::Region;
+        let rows = finish(vec![
+            region,
+            row("A", Some("1"), 2023, Some(0.2)),
+            row("B", Some("2"), 2023, Some(0.4)),
+        ]);
+        let ranks: Vec<_> = rows
+            .iter()
+            .map(|r| (r.organisation.as_str(), r.rank))
+            .collect();
+        assert_eq!(
+            ranks,
+            [
+                ("A", Some(2)),
+                ("B", Some(1)),
+                ("Västra Götalandsregionen", Some(1))
+            ]
+        );
     }
 
     #[test]

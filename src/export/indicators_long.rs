@@ -4,6 +4,7 @@
 //! The values come from the report (`report::build`), never recomputed here.
 
 use super::columns::{Cell, Column, Kind};
+use crate::inventory::model::OrganisationKind;
 use crate::inventory::{Indicator, Unit};
 use crate::report::{self, DepartmentRow, Report};
 
@@ -24,10 +25,7 @@ pub struct IndicatorRecord {
 /// order. Services without a department count only in the organisation's
 /// rows: an empty department already means "the whole organisation".
 pub fn records(report: &Report) -> Vec<IndicatorRecord> {
-    let municipality = report
-        .code
-        .clone()
-        .unwrap_or_else(|| report.organisation.clone());
+    let municipality = kolada_id(report);
     let record = |kpi: Indicator, department: Option<&str>, value: Option<f64>| IndicatorRecord {
         kpi,
         municipality: municipality.clone(),
@@ -54,6 +52,19 @@ pub fn records(report: &Report) -> Vec<IndicatorRecord> {
 
 /// A share as a share, a count as an exact whole number, any other
 /// measure as computed; no data as an empty cell.
+/// The organisation as Kolada names it in its `municipality` column: a
+/// municipality's four-digit SCB code; a region's county code written with
+/// four digits as Kolada does ("14" → "0014", Västra Götaland); for an
+/// agency or a company, which Kolada does not cover, the name (join those
+/// with your own data on it).
+fn kolada_id(report: &Report) -> String {
+    match (&report.code, report.kind) {
+        (Some(code), OrganisationKind::Region) if code.len() == 2 => format!("00{code}"),
+        (Some(code), _) => code.clone(),
+        (None, _) => report.organisation.clone(),
+    }
+}
+
 fn value_cell(value: Option<f64>, unit: Unit) -> Cell {
     match (value, unit) {
         (None, _) => Cell::Missing,
@@ -78,7 +89,7 @@ pub fn columns() -> Vec<Column<IndicatorRecord>> {
         Column::new(
             "municipality",
             Text,
-            "the SCB code when known, otherwise the organisation's name",
+            "the SCB code as Kolada writes it (a region's as 00 and its county code) when known, otherwise the organisation's name",
             |r: &IndicatorRecord| Cell::Text(r.municipality.clone()),
         ),
         Column::new(

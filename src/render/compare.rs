@@ -11,6 +11,7 @@ use super::numbers::{self, NO_DATA};
 use super::text::{Fit, Layout};
 use crate::compare::{COLUMNS, RANKED_BY, Row};
 use crate::i18n::{self, Lang};
+use crate::inventory::model::Vocabulary;
 use serde_json::{Map, Value, json};
 
 /// Column headings in `lang`; the indicators' are their labels.
@@ -18,6 +19,7 @@ fn headings(lang: Lang) -> Vec<String> {
     let mut out = vec![
         i18n::text(lang, "column.organisation").to_string(),
         i18n::text(lang, "column.code").to_string(),
+        i18n::text(lang, "column.kind").to_string(),
         i18n::text(lang, "column.year").to_string(),
     ];
     out.extend(
@@ -33,6 +35,7 @@ fn cells(row: &Row, lang: Lang) -> Vec<String> {
     let mut out = vec![
         row.organisation.clone(),
         row.code.clone().unwrap_or_default(),
+        i18n::text(lang, &format!("kind.{}", row.kind.as_str())).to_string(),
         row.year.to_string(),
     ];
     out.extend(
@@ -50,13 +53,13 @@ fn cells(row: &Row, lang: Lang) -> Vec<String> {
 }
 
 /// Text left, numbers right (the year onwards), in both the terminal and
-/// the Markdown table. Only the organisation's name may wrap: code, year,
-/// values and rank are never broken across lines.
+/// the Markdown table. Only the organisation's name may wrap: code, kind,
+/// year, values and rank are never broken across lines.
 fn comparison(rows: &[Row], lang: Lang) -> Table {
-    let columns = COLUMNS.len() + 4;
+    let columns = COLUMNS.len() + 5;
     let mut fits = vec![Fit::Words];
     fits.resize(columns, Fit::Whole);
-    let mut align = vec![Align::Left, Align::Left];
+    let mut align = vec![Align::Left, Align::Left, Align::Left];
     align.resize(columns, Align::Right);
     Table {
         header: headings(lang),
@@ -76,7 +79,7 @@ pub fn markdown(rows: &[Row], lang: Lang) -> String {
 
 /// The CSV header: stable English identifiers (the indicator ids), whatever `--lang`.
 pub fn csv_header() -> Vec<&'static str> {
-    let mut header = vec!["organisation", "code", "year"];
+    let mut header = vec!["organisation", "code", "kind", "year"];
     header.extend(COLUMNS.iter().map(|id| id.id()));
     header.extend(["rank", "file"]);
     header
@@ -91,6 +94,7 @@ pub fn csv(rows: &[Row], dialect: Dialect) -> Result<Vec<u8>, String> {
         let mut record: Vec<String> = vec![
             dialect.text(&row.organisation).into_owned(),
             dialect.text(row.code.as_deref().unwrap_or("")).into_owned(),
+            row.kind.as_str().to_string(),
             dialect.number(f64::from(row.year)),
         ];
         record.extend(row.values.iter().map(|v| dialect.maybe_number(*v)));
@@ -109,6 +113,7 @@ pub fn json(rows: &[Row]) -> String {
             let mut object = Map::new();
             object.insert("organisation".into(), json!(row.organisation));
             object.insert("code".into(), json!(row.code));
+            object.insert("kind".into(), json!(row.kind.as_str()));
             object.insert("year".into(), json!(row.year));
             for (id, value) in COLUMNS.iter().zip(row.values) {
                 object.insert(id.id().into(), json::number(value, id.unit()));
@@ -121,7 +126,7 @@ pub fn json(rows: &[Row]) -> String {
     let document = json!({
         "trappa_compare": 1,
         "ranked_by": RANKED_BY.id(),
-        "rank_within": "year",
+        "rank_within": "year and kind",
         "rows": rows,
     });
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();

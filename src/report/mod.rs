@@ -6,7 +6,7 @@ pub mod targets;
 
 use crate::classified::{ClassifiedService, classify_inventory};
 use crate::indicators::compute::{self, Changes, IndicatorValue};
-use crate::inventory::model::Inventory;
+use crate::inventory::model::{Inventory, OrganisationKind};
 use crate::inventory::targets::{Direction, TargetsFile};
 use crate::inventory::{Indicator, Step, Unit};
 use crate::ladder::{self, Missing};
@@ -19,6 +19,9 @@ pub struct Report {
     pub trappa_report: u32,
     pub organisation: String,
     pub code: Option<String>,
+    /// What kind of body it is; not in the JSON (its shape is versioned).
+    #[serde(skip)]
+    pub kind: OrganisationKind,
     pub year: i32,
     pub previous_year: Option<i32>,
     /// Every indicator for the whole organisation, in catalogue order.
@@ -204,6 +207,7 @@ pub fn build(
         trappa_report: 1,
         organisation: inventory.organisation.name.clone(),
         code: inventory.organisation.code.clone(),
+        kind: inventory.organisation.kind,
         year: inventory.year,
         previous_year: previous.map(|p| p.year),
         distribution: distribution(&current, before.as_deref()),

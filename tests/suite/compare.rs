@@ -189,9 +189,9 @@ fn excel_csv_bytes_have_bom_semicolons_decimal_comma_and_crlf() {
     ]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    let expected = "\u{feff}organisation;code;year;services;e_services;transaction_share;mean_step;eid_share;case_tracking_share;digital_uptake;accessibility_statement_share;rank;file\r\n\
-        Ale kommun;1440;2023;4;3;0,5;2,5;0,6666666666666666;0,3333333333333333;0,6;0,6666666666666666;1;tests/fixtures/compare/ale-2023.yaml\r\n\
-        Örebro kommun;1880;2023;2;1;0;1,5;;;;1;2;tests/fixtures/compare/orebro-2023.yaml\r\n";
+    let expected = "\u{feff}organisation;code;kind;year;services;e_services;transaction_share;mean_step;eid_share;case_tracking_share;digital_uptake;accessibility_statement_share;rank;file\r\n\
+        Ale kommun;1440;municipality;2023;4;3;0,5;2,5;0,6666666666666666;0,3333333333333333;0,6;0,6666666666666666;1;tests/fixtures/compare/ale-2023.yaml\r\n\
+        Örebro kommun;1880;municipality;2023;2;1;0;1,5;;;;1;2;tests/fixtures/compare/orebro-2023.yaml\r\n";
     assert_eq!(text, expected);
 }
 
@@ -276,7 +276,7 @@ fn hundreds_of_inventories_stream_through() {
     // 75 agencies each have 3/3, 2/3, 1/3 and 0/3 at step 3: ranks 1, 76, 151, 226.
     let rank_of = |name: &str| {
         let line = lines.iter().find(|l| l.starts_with(name)).unwrap();
-        line.split(',').nth(11).unwrap().to_string()
+        line.split(',').nth(12).unwrap().to_string()
     };
     assert_eq!(rank_of("Myndighet 003,"), "1");
     assert_eq!(rank_of("Myndighet 002,"), "76");

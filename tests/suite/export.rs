@@ -414,3 +414,18 @@ fn standard_input_is_an_inventory_like_any_file() {
     assert_eq!(rows.len(), 25);
     assert_eq!(rows[0], ["services", "0180", "2015", "", "1"]);
 }
+
+/// A region's indicators carry its code as Kolada writes it, four digits
+/// ("0014" for Västra Götaland), so they join with Kolada's data; a
+/// municipality keeps its four-digit code as it is.
+#[test]
+fn a_regions_long_form_code_is_koladas() {
+    let rows = indicator_rows(&[
+        "export",
+        "--indicators",
+        "tests/fixtures/region/vgr-2023.yaml",
+        "tests/fixtures/compare/ale-2023.yaml",
+    ]);
+    let codes: std::collections::BTreeSet<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(codes, ["0014", "1440"].into_iter().collect());
+}

@@ -662,7 +662,11 @@ fn services(report: &Report, lang: Lang) -> Option<Section> {
         rows,
         class: "services",
     };
-    Some(section("services", w(lang, "report.services"), &table.render().to_string()))
+    Some(section(
+        "services",
+        w(lang, "report.services"),
+        &table.render().to_string(),
+    ))
 }
 
 fn appendix(report: &Report, lang: Lang) -> Option<Section> {
