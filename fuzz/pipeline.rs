@@ -67,7 +67,9 @@ pub fn run(bytes: &[u8]) {
             let _ = classification::table(&services, lang, layout);
         }
         let _ = classification::markdown(&services, lang);
-        let _ = classification::csv(&services, lang);
+        for dialect in [Dialect::Standard, Dialect::Excel] {
+            let _ = classification::csv(&services, lang, dialect);
+        }
         assert_json(&classification::json(inventory, &services, lang));
     }
 

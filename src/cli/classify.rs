@@ -6,6 +6,7 @@ use super::input;
 use crate::classified::classify_inventory;
 use crate::i18n;
 use crate::render::classification as render;
+use crate::render::csv::Dialect;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -17,6 +18,9 @@ pub struct ClassifyArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ClassifyFormat::Table)]
     pub format: ClassifyFormat,
+    /// With --format csv: CSV for Swedish Excel (; delimiter, decimal comma, UTF-8 BOM, CRLF, formula-injection guard)
+    #[arg(long)]
+    pub excel: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -28,6 +32,9 @@ pub enum ClassifyFormat {
 }
 
 pub(super) fn run(args: &ClassifyArgs, context: &Context) -> Result<(), Failure> {
+    if args.excel && args.format != ClassifyFormat::Csv {
+        return Err(Failure::trouble("--excel applies only to --format csv"));
+    }
     if context.respect_ignore && super::paths::named_file_is_ignored(&args.file, context.lang) {
         // What `check DIR` skips has nothing to report: a CI job that
         // names changed files must agree with the directory search.
@@ -53,7 +60,11 @@ pub(super) fn run(args: &ClassifyArgs, context: &Context) -> Result<(), Failure>
     let text = match args.format {
         ClassifyFormat::Table => render::table(&services, lang, context.layout),
         ClassifyFormat::Markdown => render::markdown(&services, lang),
-        ClassifyFormat::Csv => render::csv(&services, lang).map_err(Failure::trouble)?,
+        ClassifyFormat::Csv => {
+            let bytes = render::csv(&services, lang, Dialect::from_excel_flag(args.excel))
+                .map_err(Failure::trouble)?;
+            return context.deliver_bytes(&bytes);
+        }
         ClassifyFormat::Json => render::json(inventory, &services, lang),
     };
     context.deliver(&text)

@@ -58,7 +58,10 @@ fn usage(args: &ExportArgs, context: &Context) -> Result<(), Failure> {
             "--base-iri names CPSV-AP IRIs; it goes with --format cpsv-ap only",
         ));
     }
-    if !(args.base_iri.starts_with("https://") || args.base_iri.starts_with("http://")) {
+    // An IRI has no spaces and none of `<>"{}|\^` and backtick (RFC 3987):
+    // with them the JSON-LD would hold IRIs no reader accepts.
+    let forbidden = |c: char| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c);
+    if !crate::inventory::model::is_http_url(&args.base_iri) || args.base_iri.contains(forbidden) {
         return Err(Failure::trouble(format!(
             "--base-iri `{}` is not an http(s) URL; write e.g. https://data.kommun.se/tjanster/",
             args.base_iri

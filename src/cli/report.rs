@@ -20,7 +20,7 @@ pub struct ReportArgs {
     /// A targets file (trappa-targets: 1): adds each target's status
     #[arg(long, value_name = "FILE")]
     pub targets: Option<PathBuf>,
-    /// Output format
+    /// Output format (html: one self-contained page for the e-council, no script)
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 }
@@ -30,7 +30,8 @@ pub enum ReportFormat {
     Table,
     Markdown,
     Json,
-    /// One self-contained page (inline CSS and SVG, no script) for the e-council
+    // A doc comment here would be a possible value's help, which makes clap
+    // lay out this command's --help unlike every other command's.
     Html,
 }
 

@@ -220,15 +220,18 @@ pub fn step_title(step: Step, lang: Lang) -> String {
     format!("{} {}", step.number(), step_text(step, "name", lang))
 }
 
-/// A source of the ladder (`data/ladder.yaml`): its id and its title, which
-/// is the same in every language; its note is `ladder.source.<id>.note`.
+/// A source of the ladder, by its id in `data/ladder.yaml`; its title and
+/// note are `ladder.source.<id>.title` and `.note`.
 #[derive(Clone, Debug, Deserialize)]
 pub struct LadderSource {
     pub id: String,
-    pub title: String,
 }
 
 impl LadderSource {
+    pub fn title(&self, lang: Lang) -> &'static str {
+        text(lang, &format!("ladder.source.{}.title", self.id))
+    }
+
     pub fn note(&self, lang: Lang) -> &'static str {
         text(lang, &format!("ladder.source.{}.note", self.id))
     }

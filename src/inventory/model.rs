@@ -114,8 +114,9 @@ pub struct Organisation {
 
 impl Organisation {
     /// Whether two inventories describe the same organisation: the same
-    /// `code` when both have one, otherwise the same name (trimmed, ignoring
-    /// ASCII case). `report --previous`, `compare` and `export` all ask this.
+    /// `code` when both have one, otherwise the same name as a reader
+    /// reads it ([`name_key`]). `report --previous`, `compare`, `export`
+    /// and every command that reads many files ask this, and only this.
     pub fn same_as(&self, other: &Organisation) -> bool {
         same_organisation(
             (self.code.as_deref(), &self.name),
@@ -126,10 +127,24 @@ impl Organisation {
 
 /// [`Organisation::same_as`] for callers that keep only the code and name.
 pub fn same_organisation(a: (Option<&str>, &str), b: (Option<&str>, &str)) -> bool {
-    match (a.0, b.0) {
+    match (a.0.map(str::trim), b.0.map(str::trim)) {
         (Some(x), Some(y)) => x == y,
-        _ => a.1.trim().eq_ignore_ascii_case(b.1.trim()),
+        _ => name_key(a.1) == name_key(b.1),
     }
+}
+
+/// A name as a reader reads it: Unicode-normalised (NFC, so "å" typed as
+/// one character or as "a" and a ring is the same letter), spaces trimmed
+/// and collapsed, letter case ignored. Two names that print alike are the
+/// same organisation.
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let normal: String = name.nfc().collect();
+    normal
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
@@ -423,8 +438,11 @@ mod tests {
         // Same code, other spelling: the code decides.
         assert!(org("Ale", Some("1440")).same_as(&org("Ale kommun", Some("1440"))));
         assert!(!org("Ale kommun", Some("1440")).same_as(&org("Ale kommun", Some("1441"))));
-        // Without a code on either side, the name decides (trimmed, ASCII case).
-        assert!(org("ÅRE KOMMUN", None).same_as(&org("  ÅRE kommun", Some("2321"))));
+        // Without a code on either side, the name decides: trimmed, case
+        // ignored, spaces collapsed, Unicode-normalised.
+        assert!(org("ÅRE KOMMUN", None).same_as(&org("  Åre kommun", Some("2321"))));
+        assert!(org("Åre  kommun", None).same_as(&org("Åre kommun", None)));
+        assert!(org("A\u{30a}re kommun", None).same_as(&org("\u{c5}re kommun", None)));
         assert!(!org("Åre kommun", None).same_as(&org("Ale kommun", None)));
     }
 }

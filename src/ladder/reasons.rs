@@ -10,7 +10,15 @@ use crate::inventory::Step;
 pub fn fact(fact: &Fact, lang: Lang) -> String {
     let key = format!("fact.{}", fact.id());
     match fact {
-        Fact::Interactive(tools) => i18n::format(lang, &key, &[("tools", &tools.join(", "))]),
+        Fact::Interactive(tools) => {
+            // The tools are the format's words (`booking`); the reader's are
+            // `interactive.<word>` ("bokning").
+            let tools: Vec<&str> = tools
+                .iter()
+                .map(|tool| i18n::text(lang, &format!("interactive.{tool}")))
+                .collect();
+            i18n::format(lang, &key, &[("tools", &tools.join(", "))])
+        }
         Fact::Exchange(with) | Fact::SharedWith(with) => {
             i18n::format(lang, &key, &[("with", &with.join(", "))])
         }

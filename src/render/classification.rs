@@ -1,5 +1,6 @@
 //! `trappa classify`: one row per service with its derived step and why.
 
+use super::csv::Dialect;
 use super::document::Table;
 use super::text::{Fit, Layout};
 use crate::classified::ClassifiedService;
@@ -78,9 +79,14 @@ pub fn markdown(services: &[ClassifiedService], lang: Lang) -> String {
 
 /// Columns: id, name, department, status, step, step_name, declared_step,
 /// target_step, reasons. Column names are stable; step names and reasons
-/// follow `--lang`.
-pub fn csv(services: &[ClassifiedService], lang: Lang) -> Result<String, String> {
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
+/// follow `--lang`. In either dialect of every CSV trappa writes: for
+/// Swedish Excel, text that a spreadsheet would run as a formula is guarded.
+pub fn csv(
+    services: &[ClassifiedService],
+    lang: Lang,
+    dialect: Dialect,
+) -> Result<Vec<u8>, String> {
+    let mut writer = dialect.writer();
     let header = [
         "id",
         "name",
@@ -97,24 +103,22 @@ pub fn csv(services: &[ClassifiedService], lang: Lang) -> Result<String, String>
     for c in services {
         let s = c.service;
         let number = |step: Option<Step>| step.map(|s| s.number().to_string()).unwrap_or_default();
+        let reasons = reasons::reasons(&c.classification, lang);
         writer
             .write_record([
-                s.id.as_str(),
-                s.name.as_str(),
-                s.department.as_deref().unwrap_or(""),
+                dialect.text(&s.id).as_ref(),
+                &dialect.text(&s.name),
+                &dialect.text(s.department.as_deref().unwrap_or("")),
                 s.status.as_str(),
                 &c.classification.step.number().to_string(),
                 i18n::step_name(c.classification.step, lang),
                 &number(s.declared_step),
                 &number(s.target_step),
-                &reasons::reasons(&c.classification, lang),
+                &dialect.text(&reasons),
             ])
             .map_err(write_err)?;
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| format!("cannot write CSV: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| format!("cannot write CSV: {e}"))
+    dialect.finish(writer)
 }
 
 pub fn json(inventory: &Inventory, services: &[ClassifiedService], lang: Lang) -> String {

@@ -84,6 +84,8 @@ impl Dialect {
     /// A number cell: shortest round-trip form, with a decimal comma for
     /// Excel. Never guarded: a negative number must stay a number.
     pub fn number(self, value: f64) -> String {
+        // -0.0 is 0: "-0" would read as a negative number.
+        let value = if value == 0.0 { 0.0 } else { value };
         let text = if value.is_finite() && value == value.trunc() && value.abs() < 1e15 {
             format!("{value:.0}")
         } else {
@@ -185,6 +187,7 @@ mod tests {
         assert_eq!(Excel.number(0.625), "0,625");
         assert_eq!(Excel.number(-1.5), "-1,5");
         assert_eq!(Excel.number(1200.0), "1200");
+        assert_eq!(Standard.number(-0.0), "0");
         assert_eq!(Excel.maybe_number(None), "");
     }
 

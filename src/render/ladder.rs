@@ -36,7 +36,7 @@ fn crosswalk(lang: Lang) -> Table {
 fn sources(lang: Lang) -> Vec<String> {
     i18n::ladder_sources()
         .iter()
-        .map(|source: &LadderSource| format!("{}: {}", source.title, source.note(lang)))
+        .map(|source: &LadderSource| format!("{}: {}", source.title(lang), source.note(lang)))
         .collect()
 }
 

@@ -225,3 +225,26 @@ fn output_is_deterministic_text() {
     assert!(once.starts_with("{\n  \"@context\": {\n    \"cpsv\""));
     assert!(once.ends_with("\n  ]\n}\n"));
 }
+
+/// A base that would make invalid IRIs (a space, a quote, no host) is a
+/// usage error, not a graph of broken IRIs.
+#[test]
+fn a_base_iri_that_is_not_an_iri_is_refused() {
+    for base in [
+        "https://data.kommun.se/e tjanster/",
+        "https://data.kommun.se/\"x\"/",
+        "https://",
+        "ftp://data.kommun.se/",
+    ] {
+        let out = trappa(&[
+            "export",
+            "--format",
+            "cpsv-ap",
+            "--base-iri",
+            base,
+            "examples/norrkoping-2008.yaml",
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{base}");
+        assert!(out.stdout.is_empty());
+    }
+}

@@ -429,3 +429,61 @@ fn a_regions_long_form_code_is_koladas() {
     let codes: std::collections::BTreeSet<&str> = rows.iter().map(|r| r[1].as_str()).collect();
     assert_eq!(codes, ["0014", "1440"].into_iter().collect());
 }
+
+/// `classify --format csv --excel` is the same dialect as every CSV trappa
+/// writes: a name that a spreadsheet would run as a formula is guarded
+/// (`classify` wrote it raw, and had no `--excel`).
+#[test]
+fn classify_csv_for_excel_guards_formulas() {
+    let bytes = stdout_of(&[
+        "classify",
+        "--format",
+        "csv",
+        "--excel",
+        "tests/fixtures/export-hostile/hostile-2014.yaml",
+    ]);
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.starts_with('\u{feff}'), "BOM");
+    assert!(text.contains("'+46 410 73 30 00"), "{text}");
+    assert!(!text.contains(";+46"), "{text}");
+    assert!(text.contains("\r\n"));
+    let plain = String::from_utf8(stdout_of(&[
+        "classify",
+        "--format",
+        "csv",
+        "tests/fixtures/export-hostile/hostile-2014.yaml",
+    ]))
+    .unwrap();
+    assert!(plain.contains(",+46 410 73 30 00,"), "{plain}");
+    let misuse = trappa(&["classify", "--excel", "examples/trelleborg-2014.yaml"]);
+    assert_eq!(misuse.status.code(), Some(2));
+}
+
+/// The Markdown report rendered as GitHub renders it (comrak, the Rust port
+/// of GitHub's cmark-gfm, with its autolink, strike-through and table
+/// extensions): names that look like markup stay text — no link, no
+/// strike-through, the entity shown as written.
+#[test]
+fn markdown_shows_names_as_text_on_github() {
+    let markdown = String::from_utf8(stdout_of(&[
+        "report",
+        "--format",
+        "markdown",
+        "tests/fixtures/markdown-hostile.yaml",
+    ]))
+    .unwrap();
+    let mut options = comrak::Options::default();
+    options.extension.autolink = true;
+    options.extension.strikethrough = true;
+    options.extension.table = true;
+    let html = comrak::markdown_to_html(&markdown, &options);
+    assert!(!html.contains("<a "), "a link:\n{html}");
+    assert!(!html.contains("<del>"), "a strike-through:\n{html}");
+    for shown in [
+        "Kommun &amp;amp; ~~Bolag~~",
+        "Se https://evil.example/phish och www.evil.se",
+        "Mejla kontakt@evil.se ~~nu~~ &amp;lt;b&amp;gt;",
+    ] {
+        assert!(html.contains(shown), "`{shown}` not shown as text:\n{html}");
+    }
+}

@@ -151,3 +151,38 @@ fn whole_shares_are_floats_in_every_json() {
     assert!(text.contains("\"value\": 0.0"), "{text}");
     assert!(value("services").is_u64(), "{text}");
 }
+
+/// The same organisation, whatever the spelling of its name's letters and
+/// spaces: NFD and NFC, a doubled space, letter case. `compare` already saw
+/// them as one and `report --previous` said "another organisation" with two
+/// names that print alike; both now use the one rule.
+#[test]
+fn names_that_print_alike_are_one_organisation() {
+    let dir = tempfile::tempdir().unwrap();
+    let inventory = |name: &str, year: u32| {
+        format!(
+            "trappa: 1\norganisation:\n  name: \"{name}\"\n  kind: agency\nyear: {year}\nservices: []\n"
+        )
+    };
+    let before = dir.path().join("before.yaml");
+    let now = dir.path().join("now.yaml");
+    // "Åre" with a combining ring (NFD) and a doubled space, then in NFC.
+    std::fs::write(&before, inventory("A\u{30a}re  myndighet", 2023)).unwrap();
+    std::fs::write(&now, inventory("\u{c5}RE myndighet", 2024)).unwrap();
+    let out = trappa(&[
+        "report",
+        now.to_str().unwrap(),
+        "--previous",
+        before.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // And two of them for one year are the same organisation twice.
+    std::fs::write(&before, inventory("A\u{30a}re  myndighet", 2024)).unwrap();
+    let twice = trappa(&["compare", dir.path().to_str().unwrap()]);
+    assert_eq!(twice.status.code(), Some(1));
+}

@@ -729,7 +729,7 @@ fn appendix(report: &Report, lang: Lang) -> Option<Section> {
     for source in i18n::ladder_sources() {
         out.push_str(&format!(
             "<li><cite>{}</cite>. {}</li>\n",
-            escape(&source.title),
+            escape(source.title(lang)),
             escape(source.note(lang))
         ));
     }
