@@ -108,3 +108,61 @@ fn every_page_the_man_page_names_can_be_printed() {
     );
     assert!(String::from_utf8_lossy(&output.stderr).contains("the commands are: check"));
 }
+
+/// Every page has the sections a manual page is expected to have (issue:
+/// they lacked EXIT STATUS, DIAGNOSTICS and EXAMPLES), `trappa man help`
+/// prints the page trappa(1) names, and `man` renders the pages cleanly.
+#[test]
+fn man_pages_have_examples_exit_status_and_diagnostics() {
+    for name in subcommands().iter().map(String::as_str).chain(["help"]) {
+        let output = trappa(&["man", name]);
+        assert_eq!(output.status.code(), Some(0), "trappa man {name}");
+        let page = String::from_utf8_lossy(&output.stdout);
+        assert!(page.contains(".SH \"EXIT STATUS\""), "{name}: {page}");
+        if name != "help" {
+            assert!(page.contains(".SH EXAMPLES"), "{name}: {page}");
+        }
+    }
+    for name in ["check", ""] {
+        let args: Vec<&str> = ["man", name]
+            .into_iter()
+            .filter(|a| !a.is_empty())
+            .collect();
+        let page = String::from_utf8_lossy(&trappa(&args).stdout).into_owned();
+        assert!(page.contains(".SH DIAGNOSTICS"), "{name}");
+        for code in trappa::diagnostic::Code::ALL {
+            assert!(
+                page.contains(&format!("\\fB{}\\fR", code.as_str())),
+                "{name} {code}"
+            );
+        }
+    }
+    // Where groff is installed (Debian's man-db brings it), the page renders
+    // without a warning.
+    let page = trappa(&["man", "check"]).stdout;
+    if let Ok(mut groff) = std::process::Command::new("groff")
+        .args(["-man", "-Tutf8", "-ww", "-z"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    {
+        use std::io::Write;
+        groff.stdin.take().unwrap().write_all(&page).unwrap();
+        let out = groff.wait_with_output().unwrap();
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// Every command's help is laid out alike, one line an option (a possible
+/// value with help of its own made `report --help` the long layout).
+#[test]
+fn every_help_is_laid_out_alike() {
+    for name in subcommands() {
+        let help = String::from_utf8_lossy(&trappa(&[&name, "--help"]).stdout).into_owned();
+        assert!(!help.contains("Possible values:"), "{name}:\n{help}");
+    }
+}
