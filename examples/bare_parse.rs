@@ -14,6 +14,7 @@
 use rayon::prelude::*;
 use std::path::PathBuf;
 use trappa::cli::paths;
+use trappa::i18n::{self, Lang};
 use trappa::inventory::source;
 use trappa::limits;
 
@@ -23,9 +24,9 @@ fn main() {
         eprintln!("usage: bare_parse PATH...");
         std::process::exit(2);
     }
-    let expanded = paths::expand(&roots, false, trappa::i18n::Lang::En);
+    let expanded = paths::expand(&roots, false);
     for problem in &expanded.problems {
-        eprintln!("bare_parse: {problem}");
+        eprintln!("bare_parse: {}", i18n::message(Lang::En, problem));
     }
     let outcomes: Vec<(usize, bool)> = expanded
         .files

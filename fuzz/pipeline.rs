@@ -45,14 +45,16 @@ pub fn run(bytes: &[u8]) {
             diagnostics: &c.diagnostics,
         })
         .collect();
-    for color in [Color(false), Color(true)] {
-        for quiet in [false, true] {
-            let _ = emit::human::human(&files, color, quiet);
+    for lang in [Lang::Sv, Lang::En] {
+        for color in [Color(false), Color(true)] {
+            for quiet in [false, true] {
+                let _ = emit::human::human(&files, color, quiet, lang);
+            }
         }
-    }
-    for quiet in [false, true] {
-        let _ = emit::github::github(&files, quiet);
-        assert_json(&emit::json::json(&files, quiet));
+        for quiet in [false, true] {
+            let _ = emit::github::github(&files, quiet, lang);
+            assert_json(&emit::json::json(&files, quiet, lang));
+        }
     }
 
     let Some(inventory) = current.valid_inventory() else {

@@ -2,26 +2,27 @@
 //! departments, declared steps, contradictory evidence, and the warnings and
 //! notes of a live service. Single values were validated by the decoder.
 
-use crate::diagnostic::{Code, Diagnostic, Pos};
-use crate::i18n::{self, Lang};
+use crate::diagnostic::{Arg, Code, Diagnostic, Message, Pos};
 use crate::inventory::Step;
-use crate::inventory::model::{CaseTracking, Inventory, Login, Service, Signing, Submission};
-use crate::ladder::{self, reasons};
+use crate::inventory::model::{
+    CaseTracking, Inventory, Login, Service, Signing, Submission, Vocabulary,
+};
+use crate::ladder;
 use crate::suggest;
 use std::collections::HashMap;
 
 pub fn check(file: &str, inventory: &Inventory) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let new = |code, pos, message: String| Diagnostic::new(code, file, pos, message);
+    let new = |code, pos, message: Message| Diagnostic::new(code, file, pos, message);
 
     if inventory.services.is_empty() {
         out.push(
             new(
                 Code::W106,
                 inventory.spans.at("services"),
-                "the inventory has no services".into(),
+                Message::new("diagnostic.w106.no_services"),
             )
-            .help("list the organisation's e-services under `services:`"),
+            .help(Message::new("diagnostic.w106.no_services_help")),
         );
     }
 
@@ -37,13 +38,16 @@ pub fn check(file: &str, inventory: &Inventory) -> Vec<Diagnostic> {
                     new(
                         Code::W105,
                         service.spans.at("name"),
-                        format!(
-                            "two live services are named `{}`: `{}` and `{}`",
-                            service.name, first.id, service.id
-                        ),
+                        Message::new("diagnostic.w105.same_name")
+                            .text("name", service.name.clone())
+                            .text("first", first.id.clone())
+                            .text("second", service.id.clone()),
                     )
-                    .help("give each service a name a citizen can tell apart")
-                    .related(first.spans.at("name"), "the other service with this name"),
+                    .help(Message::new("diagnostic.w105.same_name_help"))
+                    .related(
+                        first.spans.at("name"),
+                        Message::new("diagnostic.w105.other_service"),
+                    ),
                 ),
                 _ => {
                     live_names.insert(key, service);
@@ -60,6 +64,7 @@ pub fn check(file: &str, inventory: &Inventory) -> Vec<Diagnostic> {
 }
 
 fn duplicate_ids(file: &str, inventory: &Inventory, out: &mut Vec<Diagnostic>) {
+    let first_used_here = || Message::new("diagnostic.e003.first_used_here");
     let mut seen: HashMap<&str, Pos> = HashMap::new();
     for service in &inventory.services {
         let pos = service.spans.at("id");
@@ -69,13 +74,12 @@ fn duplicate_ids(file: &str, inventory: &Inventory, out: &mut Vec<Diagnostic>) {
                     Code::E003,
                     file,
                     pos,
-                    format!(
-                        "duplicate service id `{}` (first used on line {})",
-                        service.id, first.line
-                    ),
+                    Message::new("diagnostic.e003.service_id")
+                        .text("id", service.id.clone())
+                        .number("line", first.line),
                 )
-                .help("ids identify a service across years; give each service its own")
-                .related(*first, "first used here"),
+                .help(Message::new("diagnostic.e003.service_id_help"))
+                .related(*first, first_used_here()),
             );
         } else {
             seen.insert(&service.id, pos);
@@ -89,12 +93,11 @@ fn duplicate_ids(file: &str, inventory: &Inventory, out: &mut Vec<Diagnostic>) {
                     Code::E003,
                     file,
                     department.pos,
-                    format!(
-                        "duplicate department id `{}` (first used on line {})",
-                        department.id, first.line
-                    ),
+                    Message::new("diagnostic.e003.department_id")
+                        .text("id", department.id.clone())
+                        .number("line", first.line),
                 )
-                .related(*first, "first used here"),
+                .related(*first, first_used_here()),
             );
         } else {
             seen.insert(&department.id, department.pos);
@@ -118,19 +121,18 @@ fn unknown_departments(file: &str, inventory: &Inventory, out: &mut Vec<Diagnost
             continue;
         }
         let help = match suggest::closest(department, ids.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None if ids.is_empty() => "the `departments` list is empty".to_string(),
-            None => format!("the departments are: {}", ids.join(", ")),
+            Some(near) => Message::new("diagnostic.did_you_mean").text("near", near.to_string()),
+            None if ids.is_empty() => Message::new("diagnostic.e004.no_departments_help"),
+            None => Message::new("diagnostic.e004.departments_help").text("ids", ids.join(", ")),
         };
         out.push(
             Diagnostic::new(
                 Code::E004,
                 file,
                 service.spans.at("department"),
-                format!(
-                    "department `{department}` of service `{}` is not in `departments`",
-                    service.id
-                ),
+                Message::new("diagnostic.e004.unknown_department")
+                    .text("department", department.clone())
+                    .text("service", service.id.clone()),
             )
             .help(help),
         );
@@ -139,29 +141,40 @@ fn unknown_departments(file: &str, inventory: &Inventory, out: &mut Vec<Diagnost
 
 fn service_rules(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
     let at = |path: &str| s.spans.at(path);
-    let new = |code, path: &str, message: String| Diagnostic::new(code, file, at(path), message);
+    let new = |code, path: &str, message: Message| Diagnostic::new(code, file, at(path), message);
     let e = &s.evidence;
     let derived = ladder::classify(e).step;
-    let label = |step: Step| i18n::step_label(step, Lang::En);
+    let about = |key: &'static str| Message::new(key).text("service", s.id.clone());
 
     if let Some(declared) = s.declared_step
         && declared != derived
     {
-        let message = format!(
-            "`{}` declares step {} but its evidence derives step {}",
-            s.id,
-            label(declared),
-            label(derived)
-        );
+        let declared_message = |key| {
+            about(key)
+                .step("declared", declared.number())
+                .step("derived", derived.number())
+        };
         out.push(if declared > derived {
             let missing = ladder::missing_for(e, declared);
-            new(Code::E005, "declared_step", message).help(format!(
-                "missing evidence: {}; or lower `declared_step`",
-                missing_list(&missing)
-            ))
+            new(
+                Code::E005,
+                "declared_step",
+                declared_message("diagnostic.e005.over_declared"),
+            )
+            .help(
+                Message::new("diagnostic.e005.over_declared_help")
+                    .arg("missing", missing_words(&missing)),
+            )
         } else {
-            new(Code::W101, "declared_step", message)
-                .help(format!("raise `declared_step` to {}", derived.id()))
+            new(
+                Code::W101,
+                "declared_step",
+                declared_message("diagnostic.w101.under_declared"),
+            )
+            .help(
+                Message::new("diagnostic.w101.under_declared_help")
+                    .word("step", step_word(derived)),
+            )
         });
     }
 
@@ -177,12 +190,8 @@ fn service_rules(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
             "id"
         };
         out.push(
-            new(
-                Code::W102,
-                path,
-                format!("live e-service `{}` has no accessibility statement", s.id),
-            )
-            .help("add `access.accessibility_statement` with the URL of its tillgänglighetsredogörelse (DOS-lagen 2018:1937)"),
+            new(Code::W102, path, about("diagnostic.w102.no_statement"))
+                .help(Message::new("diagnostic.w102.no_statement_help")),
         );
     }
     if e.takes_cases() && s.volumes.cases.is_none() {
@@ -192,12 +201,8 @@ fn service_rules(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
             "evidence.submission"
         };
         out.push(
-            new(
-                Code::W103,
-                path,
-                format!("`{}` takes cases but reports no `volumes.cases`", s.id),
-            )
-            .help("without the number of cases its digital take-up cannot be computed"),
+            new(Code::W103, path, about("diagnostic.w103.no_cases"))
+                .help(Message::new("diagnostic.w103.no_cases_help")),
         );
     }
     if e.submission == Submission::Online && e.signing == Signing::Paper {
@@ -205,9 +210,9 @@ fn service_rules(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
             new(
                 Code::W104,
                 "evidence.signing",
-                format!("`{}` is submitted online but signed on paper", s.id),
+                about("diagnostic.w104.paper_signature"),
             )
-            .help("an online form that must be printed and signed is step 2; sign with e-ID to reach step 3"),
+            .help(Message::new("diagnostic.w104.paper_signature_help")),
         );
     }
     if let Some(target) = s.target_step
@@ -218,14 +223,14 @@ fn service_rules(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
             new(
                 Code::I201,
                 "target_step",
-                format!(
-                    "to develop: `{}` is at step {}, below its target step {}",
-                    s.id,
-                    label(derived),
-                    label(target)
-                ),
+                about("diagnostic.i201.below_target")
+                    .step("step", derived.number())
+                    .step("target", target.number()),
             )
-            .help(format!("missing: {}", missing_list(&missing))),
+            .help(
+                Message::new("diagnostic.i201.below_target_help")
+                    .arg("missing", missing_words(&missing)),
+            ),
         );
     }
     if e.is_pdf_form() {
@@ -233,12 +238,9 @@ fn service_rules(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
             new(
                 Code::I202,
                 "evidence.download_form",
-                format!(
-                    "`{}` offers a form to download but no online submission",
-                    s.id
-                ),
+                about("diagnostic.i202.pdf_form"),
             )
-            .help("a PDF form still to replace with an e-service"),
+            .help(Message::new("diagnostic.i202.pdf_form_help")),
         );
     }
 }
@@ -246,49 +248,43 @@ fn service_rules(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
 /// E006: evidence that cannot all be true at once.
 fn contradictions(
     s: &Service,
-    new: &impl Fn(Code, &str, String) -> Diagnostic,
+    new: &impl Fn(Code, &str, Message) -> Diagnostic,
     out: &mut Vec<Diagnostic>,
 ) {
     let e = &s.evidence;
-    let mut contradiction = |path: &str, message: String, help: &str| {
-        out.push(new(Code::E006, path, message).help(help.to_string()));
+    let mut contradiction = |path: &str, message: Message, help: &'static str| {
+        out.push(new(Code::E006, path, message).help(Message::new(help)));
     };
+    let about = |key: &'static str| Message::new(key).text("service", s.id.clone());
     if e.signing == Signing::Eid && e.submission != Submission::Online {
         contradiction(
             "evidence.signing",
-            format!(
-                "`{}` is signed with e-ID but `submission` is `{}`, not `online`",
-                s.id, e.submission
-            ),
-            "e-ID signing happens in an online submission: set `submission: online` or change `signing`",
+            about("diagnostic.e006.eid_signing_offline").text("submission", e.submission.as_str()),
+            "diagnostic.e006.eid_signing_offline_help",
         );
     }
     if e.case_tracking != CaseTracking::None && e.submission == Submission::None {
         contradiction(
             "evidence.case_tracking",
-            format!(
-                "`{}` has case tracking (`{}`) but no submission",
-                s.id, e.case_tracking
-            ),
-            "a case can only be followed once it was submitted: set `submission`",
+            about("diagnostic.e006.tracking_without_submission")
+                .text("tracking", e.case_tracking.as_str()),
+            "diagnostic.e006.tracking_without_submission_help",
         );
     }
-    if e.signatures.is_some_and(|n| n > 1) && e.signing == Signing::None {
+    if let Some(signatures) = e.signatures.filter(|&n| n > 1)
+        && e.signing == Signing::None
+    {
         contradiction(
             "evidence.signatures",
-            format!(
-                "`{}` requires {} signatures but `signing` is `none`",
-                s.id,
-                e.signatures.unwrap_or(0)
-            ),
-            "say how they sign: `signing: eid` or `signing: paper`",
+            about("diagnostic.e006.signatures_without_signing").number("count", signatures),
+            "diagnostic.e006.signatures_without_signing_help",
         );
     }
     if e.anonymous && e.login == Login::Eid {
         contradiction(
             "evidence.anonymous",
-            format!("`{}` is anonymous but logs in with e-ID", s.id),
-            "a service with e-ID login is not anonymous: remove one of them",
+            about("diagnostic.e006.anonymous_eid"),
+            "diagnostic.e006.anonymous_eid_help",
         );
     }
     let v = &s.volumes;
@@ -297,11 +293,10 @@ fn contradictions(
     {
         contradiction(
             "volumes.digital",
-            format!(
-                "`{}` reports {digital} digital cases of {cases} cases in all",
-                s.id
-            ),
-            "`volumes.digital` counts the cases received electronically, a part of `volumes.cases`",
+            about("diagnostic.e006.digital_above_cases")
+                .number("digital", digital)
+                .number("cases", cases),
+            "diagnostic.e006.digital_above_cases_help",
         );
     }
     if let (Some(completed), Some(started)) = (v.completed, v.started)
@@ -309,19 +304,25 @@ fn contradictions(
     {
         contradiction(
             "volumes.completed",
-            format!(
-                "`{}` reports {completed} completed of {started} started applications",
-                s.id
-            ),
-            "`volumes.completed` counts the started digital applications that were completed",
+            about("diagnostic.e006.completed_above_started")
+                .number("completed", completed)
+                .number("started", started),
+            "diagnostic.e006.completed_above_started_help",
         );
     }
 }
 
-fn missing_list(missing: &[ladder::Missing]) -> String {
-    let words: Vec<&str> = missing
-        .iter()
-        .map(|m| reasons::missing(*m, Lang::En))
-        .collect();
-    words.join(", ")
+/// What a service lacks, as the catalogue's words (`missing.*`).
+fn missing_words(missing: &[ladder::Missing]) -> Arg {
+    Arg::Words(missing.iter().map(|m| m.key()).collect())
+}
+
+/// A step's name as a word in a sentence: `ladder.step_<n>.word`.
+fn step_word(step: Step) -> &'static str {
+    match step {
+        Step::Information => "ladder.step_1.word",
+        Step::Interaction => "ladder.step_2.word",
+        Step::Transaction => "ladder.step_3.word",
+        Step::Integration => "ladder.step_4.word",
+    }
 }

@@ -4,7 +4,7 @@
 //! refuse a file with errors.
 
 use crate::check;
-use crate::diagnostic::{Diagnostic, Severity, sort_in_file_order};
+use crate::diagnostic::{Diagnostic, Message, Severity, sort_in_file_order};
 use crate::inventory::model::Inventory;
 use crate::inventory::source::{self, ReadFailure, Source};
 use crate::inventory::targets::TargetsFile;
@@ -58,7 +58,7 @@ impl Checked {
 
 /// Reads and checks one path (`-` is standard input). Only an I/O failure is
 /// an `Err`; a file trappa refuses to read is a `Checked` with an E001.
-pub fn check_path(path: &Path) -> Result<Checked, String> {
+pub fn check_path(path: &Path) -> Result<Checked, Message> {
     match source::read(path) {
         Ok(source) => Ok(check_source(source)),
         Err(ReadFailure::Refused(diagnostic)) => Ok(Checked {

@@ -84,10 +84,11 @@ fn bounded_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     (distance <= limit).then_some(distance)
 }
 
-/// `one of: a, b, c` for help lines.
-pub fn one_of(candidates: &[&str]) -> String {
+/// "`a`, `b`, `c`": the candidates as a help line lists them (the words
+/// around them are the catalogue's).
+pub fn quoted(candidates: &[&str]) -> String {
     let quoted: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
-    format!("one of {}", quoted.join(", "))
+    quoted.join(", ")
 }
 
 #[cfg(test)]

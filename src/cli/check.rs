@@ -4,7 +4,7 @@ use super::Context;
 use super::failure::{self, Failure};
 use super::input::{self, Findings};
 use super::output::Spool;
-use crate::diagnostic::Tally;
+use crate::diagnostic::{Message, Tally};
 use crate::emit;
 use clap::{Args, ValueEnum};
 use std::io::{BufWriter, Write};
@@ -60,17 +60,17 @@ impl Sink {
     }
 
     /// Flushes the output; a spool is renamed over its target.
-    fn finish(self) -> Result<(), String> {
+    fn finish(self) -> Result<(), Message> {
         match self {
             Sink::Stdout(mut out) => match out.flush() {
                 Ok(()) => Ok(()),
                 // `trappa check … | head` closes the pipe early: not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                Err(e) => Err(format!("cannot write to standard output: {e}")),
+                Err(e) => Err(super::output::cannot_write_stdout(&e)),
             },
             Sink::Spool(spool, mut out) => {
                 out.flush()
-                    .map_err(|e| format!("cannot write the output: {e}"))?;
+                    .map_err(|e| super::output::cannot_write_output(&e))?;
                 drop(out);
                 spool.deliver()
             }
@@ -123,7 +123,7 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
     let mut tally = Tally::default();
     let mut files_checked = 0usize;
     let mut json = (args.format == CheckFormat::Json)
-        .then(|| emit::json::Document::new(JsonSpill::open(), args.quiet));
+        .then(|| emit::json::Document::new(JsonSpill::open(), args.quiet, context.lang));
     let mut written: std::io::Result<()> = Ok(());
     let problems = input::check_all(
         &args.paths,
@@ -140,9 +140,10 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
                 (CheckFormat::Json, Some(document)) => document.add(&file),
                 (CheckFormat::Github, _) => sink
                     .writer()
-                    .write_all(emit::github::github(&file, args.quiet).as_bytes()),
+                    .write_all(emit::github::github(&file, args.quiet, context.lang).as_bytes()),
                 _ => sink.writer().write_all(
-                    emit::human::human_findings(&file, context.color, args.quiet).as_bytes(),
+                    emit::human::human_findings(&file, context.color, args.quiet, context.lang)
+                        .as_bytes(),
                 ),
             };
             Ok(())
@@ -152,7 +153,7 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
         // With no file read (every path was unusable) a summary would only
         // suggest that something was checked.
         CheckFormat::Human if !args.quiet && files_checked > 0 => {
-            emit::human::summary(files_checked, tally, context.color)
+            emit::human::summary(files_checked, tally, context.color, context.lang)
         }
         _ => String::new(),
     };
@@ -163,7 +164,7 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
     let delivered = match written {
         Ok(()) => sink.finish(),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(format!("cannot write the output: {e}")),
+        Err(e) => Err(super::output::cannot_write_output(&e)),
     };
     let mut trouble = problems;
     if let Err(message) = delivered {

@@ -4,7 +4,7 @@ use super::Context;
 use super::failure::Failure;
 use super::input;
 use crate::classified::classify_inventory;
-use crate::i18n;
+use crate::diagnostic::Message;
 use crate::render::classification as render;
 use crate::render::csv::Dialect;
 use clap::{Args, ValueEnum};
@@ -33,27 +33,22 @@ pub enum ClassifyFormat {
 
 pub(super) fn run(args: &ClassifyArgs, context: &Context) -> Result<(), Failure> {
     if args.excel && args.format != ClassifyFormat::Csv {
-        return Err(Failure::trouble("--excel applies only to --format csv"));
+        return Err(Failure::trouble(Message::new("usage.excel_csv_only")));
     }
-    if context.respect_ignore && super::paths::named_file_is_ignored(&args.file, context.lang) {
+    if context.respect_ignore && super::paths::named_file_is_ignored(&args.file) {
         // What `check DIR` skips has nothing to report: a CI job that
         // names changed files must agree with the directory search.
-        eprintln!(
-            "trappa: note: {}",
-            i18n::format(
-                context.lang,
-                "input.skipped_ignored",
-                &[("file", &args.file.display().to_string())]
-            )
+        super::say_note(
+            context.lang,
+            &Message::new("input.skipped_ignored").text("file", args.file.display().to_string()),
         );
         return Ok(());
     }
     let checked = input::one_inventory(&args.file, context)?;
     let Some(inventory) = checked.valid_inventory() else {
-        return Err(Failure::refused(format!(
-            "{} is not an inventory",
-            checked.source.name
-        )));
+        return Err(Failure::refused(
+            Message::new("refusal.not_inventory").text("name", checked.source.name.clone()),
+        ));
     };
     let services = classify_inventory(inventory);
     let lang = context.lang;

@@ -8,6 +8,7 @@ use super::Context;
 use super::failure::Failure;
 use super::input::{self, Purpose};
 use crate::compare::{self, Row};
+use crate::diagnostic::Message;
 use crate::render::compare as render;
 use crate::render::csv::Dialect;
 use clap::{Args, ValueEnum};
@@ -36,12 +37,12 @@ pub enum CompareFormat {
 
 const PURPOSE: Purpose = Purpose {
     command: "compare",
-    done: "nothing compared",
+    done: "refusal.nothing_compared",
 };
 
 pub(super) fn run(args: &CompareArgs, context: &Context) -> Result<(), Failure> {
     if args.excel && args.format != CompareFormat::Csv {
-        return Err(Failure::trouble("--excel applies only to --format csv"));
+        return Err(Failure::trouble(Message::new("usage.excel_csv_only")));
     }
     let mut rows: Vec<Row> = Vec::new();
     input::each_inventory(

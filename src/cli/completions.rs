@@ -3,6 +3,7 @@
 
 use super::failure::Failure;
 use super::{Cli, Context};
+use crate::diagnostic::Message;
 use clap::{Args, CommandFactory};
 use clap_complete::Shell;
 
@@ -40,19 +41,18 @@ pub(super) fn run_man(args: &ManArgs, context: &Context) -> Result<(), Failure> 
             Some(sub) => sub.clone(),
             None => {
                 let names: Vec<&str> = trappa.get_subcommands().map(|sub| sub.get_name()).collect();
-                return Err(Failure::trouble(format!(
-                    "no manual page for `{name}`; the commands are: {}",
-                    names.join(", ")
-                )));
+                return Err(Failure::trouble(
+                    Message::new("usage.no_manual_page")
+                        .text("name", name.clone())
+                        .text("commands", names.join(", ")),
+                ));
             }
         },
     };
     let mut page = Vec::new();
     match render_page(&command, &mut page) {
         Ok(()) => context.deliver_bytes(&page),
-        Err(e) => Err(Failure::trouble(format!(
-            "cannot render the manual page: {e}"
-        ))),
+        Err(e) => Err(Failure::trouble(crate::render::failure("roff", e))),
     }
 }
 

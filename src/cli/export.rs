@@ -9,6 +9,7 @@ use super::Context;
 use super::failure::Failure;
 use super::input::{self, Purpose};
 use super::output::Spool;
+use crate::diagnostic::Message;
 use crate::export::cpsv;
 use crate::inventory::model::Inventory;
 use crate::render::csv::Dialect;
@@ -48,41 +49,32 @@ pub enum ExportFormat {
 
 const PURPOSE: Purpose = Purpose {
     command: "export",
-    done: "nothing written",
+    done: "refusal.nothing_written",
 };
 
 /// The flags' usage errors (exit 2), before any file is read.
 fn usage(args: &ExportArgs, context: &Context) -> Result<(), Failure> {
     if args.base_iri != cpsv::DEFAULT_BASE && args.format != ExportFormat::CpsvAp {
-        return Err(Failure::trouble(
-            "--base-iri names CPSV-AP IRIs; it goes with --format cpsv-ap only",
-        ));
+        return Err(Failure::trouble(Message::new("usage.base_iri_format")));
     }
     // An IRI has no spaces and none of `<>"{}|\^` and backtick (RFC 3987):
     // with them the JSON-LD would hold IRIs no reader accepts.
     let forbidden = |c: char| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c);
     if !crate::inventory::model::is_http_url(&args.base_iri) || args.base_iri.contains(forbidden) {
-        return Err(Failure::trouble(format!(
-            "--base-iri `{}` is not an http(s) URL; write e.g. https://data.kommun.se/tjanster/",
-            args.base_iri
-        )));
+        return Err(Failure::trouble(
+            Message::new("usage.base_iri_url").text("iri", args.base_iri.clone()),
+        ));
     }
     if args.excel && args.format != ExportFormat::Csv {
-        return Err(Failure::trouble(
-            "--excel shapes CSV for Swedish Excel; it goes with --format csv only",
-        ));
+        return Err(Failure::trouble(Message::new("usage.excel_export")));
     }
     // A workbook is a zip: written to a terminal it is noise that can
     // upset the terminal. A pipe or -o gets it.
     if args.format == ExportFormat::Xlsx && matches!(context.layout, Layout::Terminal { .. }) {
-        return Err(Failure::trouble(
-            "--format xlsx writes a binary workbook; name a file with -o, e.g. -o services.xlsx",
-        ));
+        return Err(Failure::trouble(Message::new("usage.xlsx_terminal")));
     }
     if args.format == ExportFormat::CpsvAp && args.indicators {
-        return Err(Failure::trouble(
-            "--format cpsv-ap describes services; indicators go to csv, xlsx or json",
-        ));
+        return Err(Failure::trouble(Message::new("usage.cpsv_indicators")));
     }
     Ok(())
 }
@@ -143,11 +135,10 @@ fn run_cpsv(args: &ExportArgs, context: &Context) -> Result<(), Failure> {
         // Services without a description (CPSV-AP requires one) are
         // findings in the input, like check's: exit 1, nothing written.
         Err(problems) => {
-            let mut lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            lines.push(format!(
-                "nothing written: {} problem{} for CPSV-AP",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
+            let mut lines: Vec<Message> = problems.iter().map(cpsv::Problem::message).collect();
+            lines.push(Message::counted(
+                "refusal.cpsv_nothing_written",
+                problems.len() as u64,
             ));
             Err(Failure::Refused(lines))
         }

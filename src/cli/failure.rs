@@ -2,7 +2,7 @@
 //! printed once by [`super::run`] — the way just's `run` and nextest's error
 //! types end a run — instead of at every place a command gives up.
 
-use crate::diagnostic::Tally;
+use crate::diagnostic::{Message, Tally};
 
 /// Success: nothing failed.
 pub const OK: i32 = 0;
@@ -11,15 +11,16 @@ pub const FINDINGS: i32 = 1;
 /// Usage error, unreadable path, or I/O failure.
 pub const TROUBLE: i32 = 2;
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub enum Failure {
-    /// Usage, unreadable paths, failed writes: exit 2, each message on a line.
-    Trouble(Vec<String>),
+    /// Usage, unreadable paths, failed writes: exit 2, each message on a
+    /// line, in the run's language when printed.
+    Trouble(Vec<Message>),
     /// The input was refused (errors, two inventories of one organisation and
     /// year, a target naming an unknown department): exit 1. The refused
     /// files' diagnostics were printed as they were found; these lines say
     /// what was refused.
-    Refused(Vec<String>),
+    Refused(Vec<Message>),
     /// `check` found errors (or warnings it was told to deny): exit 1. Its
     /// output already says so.
     Findings,
@@ -27,12 +28,12 @@ pub enum Failure {
 
 impl Failure {
     /// One usage or I/O problem.
-    pub fn trouble(message: impl Into<String>) -> Failure {
-        Failure::Trouble(vec![message.into()])
+    pub fn trouble(message: Message) -> Failure {
+        Failure::Trouble(vec![message])
     }
 
-    pub fn refused(message: impl Into<String>) -> Failure {
-        Failure::Refused(vec![message.into()])
+    pub fn refused(message: Message) -> Failure {
+        Failure::Refused(vec![message])
     }
 
     pub fn exit_code(&self) -> i32 {
@@ -43,7 +44,7 @@ impl Failure {
     }
 
     /// The lines to print on standard error.
-    pub fn messages(&self) -> &[String] {
+    pub fn messages(&self) -> &[Message] {
         match self {
             Failure::Trouble(messages) | Failure::Refused(messages) => messages,
             Failure::Findings => &[],

@@ -2,6 +2,7 @@
 
 use super::Context;
 use super::failure::Failure;
+use crate::diagnostic::Message;
 use crate::municipalities;
 use crate::starter::{self, Starter};
 use clap::Args;
@@ -33,28 +34,24 @@ pub(super) fn run(args: &InitArgs, context: &Context) -> Result<(), Failure> {
     if let Some(name) = &args.name
         && name.trim().is_empty()
     {
-        return Err(Failure::trouble(
-            "--name is empty: give the organisation's name, e.g. --name \"Trelleborgs kommun\"",
-        ));
+        return Err(Failure::trouble(Message::new("usage.init_empty_name")));
     }
     // A starter written over a filled-in inventory would lose a year's work:
     // `-o` replaces a file only when asked to.
     if let Some(path) = &context.output
         && path.is_dir()
     {
-        return Err(Failure::trouble(format!(
-            "-o {} is a directory; name the file to write",
-            path.display()
-        )));
+        return Err(Failure::trouble(
+            Message::new("usage.init_output_directory").text("path", path.display().to_string()),
+        ));
     }
     if let Some(path) = &context.output
         && path.exists()
         && !args.force
     {
-        return Err(Failure::trouble(format!(
-            "{} already exists; add --force to replace it",
-            path.display()
-        )));
+        return Err(Failure::trouble(
+            Message::new("usage.init_exists").text("path", path.display().to_string()),
+        ));
     }
     let starter = Starter {
         name: args
@@ -73,15 +70,17 @@ pub(super) fn run(args: &InitArgs, context: &Context) -> Result<(), Failure> {
 }
 
 /// Why `--code` was refused, with what the user probably meant.
-fn unknown_code(code: &str) -> String {
+fn unknown_code(code: &str) -> Message {
     let hint = if let Some(m) = municipalities::by_organisation_name(code) {
-        format!("{} has the code {}: --code {}", m.name, m.code, m.code)
+        Message::new("usage.init_code_of_name")
+            .text("name", m.name)
+            .text("code", m.code)
     } else if code.len() == 2 && municipalities::is_county_code(code) {
-        format!(
-            "`{code}` is a county code; for a region, give --name and set `kind: region` and `code: \"{code}\"` in the file"
-        )
+        Message::new("usage.init_county_code").text("code", code.to_string())
     } else {
-        "a municipality code has four digits, e.g. 1287 for Trelleborg; all 290 are in data/municipalities.csv".to_string()
+        Message::new("usage.init_code_digits")
     };
-    format!("--code `{code}` is not a municipality's SCB code\n  hint: {hint}")
+    Message::new("usage.init_unknown_code")
+        .text("code", code.to_string())
+        .phrase("hint", hint)
 }

@@ -18,10 +18,9 @@
 //! threads too, so classifying and computing use every core; what must
 //! happen in order (`take`) gets the results in input order.
 
-use super::Context;
 use super::failure::Failure;
-use super::{output, paths};
-use crate::diagnostic::Diagnostic;
+use super::{Context, output, paths, say_error, say_note, say_warning};
+use crate::diagnostic::{Diagnostic, Message};
 use crate::emit::{self, FileFindings};
 use crate::inventory::Document;
 use crate::inventory::model::{Inventory, Organisation};
@@ -45,7 +44,7 @@ impl Jobs {
             .num_threads(threads)
             .build()
             .map(Some)
-            .map_err(|e| Failure::trouble(format!("cannot start the worker threads: {e}")))
+            .map_err(|e| Failure::trouble(Message::new("io.threads").text("detail", e.to_string())))
     }
 
     /// Files read at a time: enough to keep every thread busy across files
@@ -121,11 +120,11 @@ pub fn check_all<T: Send>(
     context: &Context,
     work: impl Fn(&Path, Checked) -> T + Sync,
     mut each: impl FnMut(T) -> Result<(), Failure>,
-) -> Result<Vec<String>, Failure> {
+) -> Result<Vec<Message>, Failure> {
     let jobs = context.jobs;
-    let expanded = paths::expand(paths, context.respect_ignore, context.lang);
+    let expanded = paths::expand(paths, context.respect_ignore);
     for warning in &expanded.warnings {
-        eprintln!("trappa: warning: {warning}");
+        say_warning(context.lang, warning);
     }
     // Before a file is read: `-o` must name none of them.
     output::guard(context.output.as_deref(), &expanded.files)?;
@@ -134,7 +133,7 @@ pub fn check_all<T: Send>(
     for batch in expanded.files.chunks(jobs.batch()) {
         // `collect` on an indexed parallel iterator keeps the input order,
         // so the output is the same whatever the scheduling.
-        let check = || -> Vec<Result<T, String>> {
+        let check = || -> Vec<Result<T, Message>> {
             batch
                 .par_iter()
                 .map(|path| pipeline::check_path(path).map(|checked| work(path, checked)))
@@ -159,7 +158,8 @@ pub fn check_all<T: Send>(
 pub struct Purpose {
     /// The command's name: "compare reads inventories".
     pub command: &'static str,
-    /// What did not happen when something was refused: "nothing compared".
+    /// The catalogue key of what did not happen when something was
+    /// refused: "nothing compared".
     pub done: &'static str,
 }
 
@@ -191,7 +191,7 @@ pub fn each_inventory<T: Send>(
     mut take: impl FnMut(T) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     let mut seen: Vec<(Organisation, i32, String)> = Vec::new();
-    let mut problems: Vec<String> = Vec::new();
+    let mut problems: Vec<Message> = Vec::new();
     let mut refused: Vec<String> = Vec::new();
     let mut total = 0usize;
     let named = |path: &Path| paths.iter().any(|p| p == path);
@@ -201,13 +201,15 @@ pub fn each_inventory<T: Send>(
         |path, checked| outcome(checked, named(path), &work),
         |outcome| {
             match outcome {
-                Outcome::Targets { name, named: true } => problems.push(format!(
-                    "{name} is a targets file (trappa-targets); {} reads inventories",
-                    purpose.command
-                )),
-                Outcome::Targets { name, named: false } => {
-                    eprintln!("trappa: note: skipped {name}: a targets file, not an inventory");
-                }
+                Outcome::Targets { name, named: true } => problems.push(
+                    Message::new("refusal.targets_named")
+                        .text("name", name)
+                        .text("command", purpose.command),
+                ),
+                Outcome::Targets { name, named: false } => say_note(
+                    context.lang,
+                    &Message::new("refusal.targets_skipped").text("name", name),
+                ),
                 Outcome::Refused(findings) => {
                     total += 1;
                     print_refusal(&findings, context);
@@ -224,9 +226,14 @@ pub fn each_inventory<T: Send>(
                         .iter()
                         .find(|(o, y, _)| *y == year && o.same_as(&organisation));
                     if let Some((_, _, first)) = twin {
-                        eprintln!(
-                            "trappa: error: {first} and {name} are both inventories of {} for {year}; {} one inventory per organisation and year",
-                            organisation.name, purpose.command
+                        say_error(
+                            context.lang,
+                            &Message::new("refusal.twin")
+                                .text("first", first.clone())
+                                .text("second", name.clone())
+                                .text("organisation", organisation.name.clone())
+                                .number("year", year)
+                                .text("command", purpose.command),
                         );
                         refused.push(name);
                     } else {
@@ -247,12 +254,13 @@ pub fn each_inventory<T: Send>(
         return Err(Failure::Trouble(problems));
     }
     if !refused.is_empty() {
-        return Err(Failure::refused(format!(
-            "{}: {} of {total} inventories refused: {}",
-            purpose.done,
-            refused.len(),
-            refused.join(", ")
-        )));
+        return Err(Failure::refused(
+            Message::new("refusal.refused_count")
+                .word("done", purpose.done)
+                .number("refused", refused.len() as u64)
+                .number("total", total as u64)
+                .text("names", refused.join(", ")),
+        ));
     }
     Ok(())
 }
@@ -295,10 +303,9 @@ pub fn one_inventory(path: &Path, context: &Context) -> Result<Checked, Failure>
     output::guard(context.output.as_deref(), &[path.to_path_buf()])?;
     let checked = pipeline::check_path(path).map_err(Failure::trouble)?;
     if checked.is_targets() {
-        return Err(Failure::trouble(format!(
-            "{} is a targets file (trappa-targets); this command reads an inventory",
-            checked.source.name
-        )));
+        return Err(Failure::trouble(
+            Message::new("refusal.targets_not_inventory").text("name", checked.source.name),
+        ));
     }
     if checked.valid_inventory().is_some() {
         return Ok(checked);
@@ -312,10 +319,9 @@ pub fn targets_file(path: &Path, context: &Context) -> Result<TargetsFile, Failu
     output::guard(context.output.as_deref(), &[path.to_path_buf()])?;
     let checked = pipeline::check_path(path).map_err(Failure::trouble)?;
     if checked.inventory().is_some() {
-        return Err(Failure::trouble(format!(
-            "{} is an inventory; --targets reads a targets file (trappa-targets: 1)",
-            checked.source.name
-        )));
+        return Err(Failure::trouble(
+            Message::new("refusal.inventory_not_targets").text("name", checked.source.name),
+        ));
     }
     match checked.document {
         Some(Document::Targets(targets))
@@ -334,22 +340,27 @@ fn refuse(checked: Checked, context: &Context) -> Failure {
     Failure::refused(refusal_line(&findings.name))
 }
 
-fn refusal_line(name: &str) -> String {
-    format!("{name} has errors; fix them (see `trappa check`) before it can be used")
+fn refusal_line(name: &str) -> Message {
+    Message::new("refusal.has_errors").text("name", name.to_string())
 }
 
 /// A file's findings as `check` prints them, to standard error.
 fn emit_findings(findings: &Findings, context: &Context) {
     eprint!(
         "{}",
-        emit::human::human(&[findings.as_file()], context.stderr_color, true)
+        emit::human::human(
+            &[findings.as_file()],
+            context.stderr_color,
+            true,
+            context.lang
+        )
     );
 }
 
 /// The findings of one refused file of many, with the line that says so.
 fn print_refusal(findings: &Findings, context: &Context) {
     emit_findings(findings, context);
-    eprintln!("trappa: error: {}", refusal_line(&findings.name));
+    say_error(context.lang, &refusal_line(&findings.name));
 }
 
 #[cfg(test)]
@@ -360,9 +371,12 @@ mod tests {
     #[test]
     fn keeps_only_the_lines_findings_point_at() {
         let text = "a: 1\r\nb: 2\nc: 3\nd: 4\ne: 5\n";
-        let d = Diagnostic::new(Code::E002, "f", Pos::new(2, 1, 1), "m")
-            .related(Pos::new(4, 1, 1), "here");
-        let e = Diagnostic::new(Code::E002, "f", Pos::new(2, 3, 1), "m");
+        let m = || Message::new("diagnostic.e002.empty_file");
+        let d = Diagnostic::new(Code::E002, "f", Pos::new(2, 1, 1), m()).related(
+            Pos::new(4, 1, 1),
+            Message::new("diagnostic.e003.first_used_here"),
+        );
+        let e = Diagnostic::new(Code::E002, "f", Pos::new(2, 3, 1), m());
         assert_eq!(lines_pointed_at(text, &[d, e]), "\nb: 2\n\nd: 4\n");
         assert_eq!(lines_pointed_at(text, &[]), "");
     }

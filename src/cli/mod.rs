@@ -19,7 +19,8 @@ pub mod paths;
 mod report;
 mod schema;
 
-use crate::i18n::Lang;
+use crate::diagnostic::Message;
+use crate::i18n::{self, Lang};
 use crate::render::text::Layout;
 use crate::render::{Color, ColorChoice};
 use clap::{Args, Parser, Subcommand};
@@ -181,7 +182,7 @@ impl Context {
         let mut out = std::io::BufWriter::new(&mut spool);
         write(&mut out)
             .and_then(|()| std::io::Write::flush(&mut out))
-            .map_err(|e| Failure::trouble(format!("cannot write the output: {e}")))?;
+            .map_err(|e| Failure::trouble(output::cannot_write_output(&e)))?;
         drop(out);
         spool.deliver().map_err(Failure::trouble)
     }
@@ -191,6 +192,33 @@ impl Context {
     fn replace(&self, text: &str) -> Result<(), Failure> {
         output::deliver(self.output.as_deref(), text.as_bytes()).map_err(Failure::trouble)
     }
+}
+
+/// "trappa: error: MESSAGE" on standard error, in the run's language.
+pub fn say_error(lang: Lang, message: &Message) {
+    eprintln!(
+        "trappa: {}: {}",
+        i18n::text(lang, "run.error"),
+        i18n::message(lang, message)
+    );
+}
+
+/// "trappa: warning: MESSAGE" on standard error, in the run's language.
+pub fn say_warning(lang: Lang, message: &Message) {
+    eprintln!(
+        "trappa: {}: {}",
+        i18n::text(lang, "run.warning"),
+        i18n::message(lang, message)
+    );
+}
+
+/// "trappa: note: MESSAGE" on standard error, in the run's language.
+pub fn say_note(lang: Lang, message: &Message) {
+    eprintln!(
+        "trappa: {}: {}",
+        i18n::text(lang, "run.note"),
+        i18n::message(lang, message)
+    );
 }
 
 /// Parses the process arguments and runs; returns the exit code.
@@ -232,7 +260,7 @@ pub fn run(cli: Cli) -> i32 {
         Ok(()) => failure::OK,
         Err(failure) => {
             for message in failure.messages() {
-                eprintln!("trappa: error: {message}");
+                say_error(context.lang, message);
             }
             failure.exit_code()
         }

@@ -20,6 +20,7 @@
 //! process ends.
 
 use super::failure::Failure;
+use crate::diagnostic::{Message, io_reason};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -36,20 +37,48 @@ enum Target {
     Device(PathBuf),
 }
 
-fn target(path: Option<&Path>) -> Result<Target, String> {
+/// "cannot write PATH: REASON", or "… to standard output: …".
+fn cannot_write(target: &Target, reason: Message) -> Message {
+    match target {
+        Target::Stdout => Message::new("io.cannot_write_stdout"),
+        Target::File(path) | Target::Device(path) => {
+            Message::new("io.cannot_write").text("path", path.display().to_string())
+        }
+    }
+    .phrase("reason", reason)
+}
+
+/// "cannot write to standard output: REASON".
+pub fn cannot_write_stdout(error: &std::io::Error) -> Message {
+    cannot_write(&Target::Stdout, io_reason(error))
+}
+
+/// "cannot write the output: REASON", when a writer into the output fails.
+pub fn cannot_write_output(error: &std::io::Error) -> Message {
+    Message::new("io.cannot_write_output").phrase("reason", io_reason(error))
+}
+
+/// [`cannot_write`] for a failure only a defect can cause, in English.
+fn defect(target: &Target, what: &'static str) -> Message {
+    cannot_write(target, Message::new("io.reason.other").text("detail", what))
+}
+
+fn target(path: Option<&Path>) -> Result<Target, Message> {
     let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
         return Ok(Target::Stdout);
     };
+    let named = Target::File(path.to_path_buf());
     // Follow a link to what it names, so the link is not replaced.
     let resolved = match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::fs::canonicalize(path).map_err(|e| cannot_write(&named, io_reason(&e)))?
+        }
         _ => path.to_path_buf(),
     };
     match std::fs::metadata(&resolved) {
-        Ok(meta) if meta.is_dir() => Err(format!(
-            "cannot write {}: it is a directory",
-            path.display()
+        Ok(meta) if meta.is_dir() => Err(cannot_write(
+            &named,
+            Message::new("io.reason.is_a_directory"),
         )),
         Ok(meta) if is_device(&meta) => Ok(Target::Device(resolved)),
         _ => Ok(Target::File(resolved)),
@@ -81,18 +110,17 @@ pub fn guard(output: Option<&Path>, inputs: &[PathBuf]) -> Result<(), Failure> {
         if let Ok(meta) = std::fs::metadata(input)
             && same_file(&meta, &out)
         {
-            return Err(Failure::trouble(format!(
-                "-o {} is the input {}; write the output to another file",
-                output.display(),
-                input.display()
-            )));
+            return Err(Failure::trouble(
+                Message::new("usage.output_is_input")
+                    .text("output", output.display().to_string())
+                    .text("input", input.display().to_string()),
+            ));
         }
     }
     if out.is_file() && is_trappa_yaml(output) {
-        return Err(Failure::trouble(format!(
-            "-o {} is an inventory or a targets file; write the output to another file",
-            output.display()
-        )));
+        return Err(Failure::trouble(
+            Message::new("usage.output_is_inventory").text("output", output.display().to_string()),
+        ));
     }
     Ok(())
 }
@@ -126,11 +154,11 @@ fn is_trappa_yaml(path: &Path) -> bool {
 }
 
 /// Writes a finished output: to standard output, or atomically to `path`.
-pub fn deliver(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
+pub fn deliver(path: Option<&Path>, bytes: &[u8]) -> Result<(), Message> {
     let mut spool = Spool::create(path)?;
     spool
         .write_all(bytes)
-        .map_err(|e| format!("cannot write {}: {e}", spool.shown()))?;
+        .map_err(|e| cannot_write(&spool.target, io_reason(&e)))?;
     spool.deliver()
 }
 
@@ -155,7 +183,7 @@ enum Sink {
 impl Spool {
     /// The temporary file for `target` (`None` or `-`: standard output). A
     /// target that is a directory is refused here, before any work is done.
-    pub fn create(path: Option<&Path>) -> Result<Spool, String> {
+    pub fn create(path: Option<&Path>) -> Result<Spool, Message> {
         let target = target(path)?;
         let sink = match &target {
             Target::File(file) => {
@@ -163,8 +191,8 @@ impl Spool {
                     Some(p) if !p.as_os_str().is_empty() => p,
                     _ => Path::new("."),
                 };
-                let temp = Registered::create(dir)
-                    .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+                let temp =
+                    Registered::create(dir).map_err(|e| cannot_write(&target, io_reason(&e)))?;
                 Sink::Named(temp)
             }
             Target::Stdout | Target::Device(_) => match tempfile::tempfile() {
@@ -175,24 +203,17 @@ impl Spool {
         Ok(Spool { target, sink })
     }
 
-    fn shown(&self) -> String {
-        match &self.target {
-            Target::Stdout => "standard output".into(),
-            Target::File(path) | Target::Device(path) => path.display().to_string(),
-        }
-    }
-
     /// A second handle on the temporary output, for a writer to own.
-    pub fn writer(&self) -> Result<Box<dyn Write + Send>, String> {
+    pub fn writer(&self) -> Result<Box<dyn Write + Send>, Message> {
         let clone = |file: &std::fs::File| {
             file.try_clone()
                 .map(|f| Box::new(f) as Box<dyn Write + Send>)
-                .map_err(|e| format!("cannot write {}: {e}", self.shown()))
+                .map_err(|e| cannot_write(&self.target, io_reason(&e)))
         };
         match &self.sink {
             Sink::Named(temp) => match &temp.temp {
                 Some(named) => clone(named.as_file()),
-                None => Err(format!("cannot write {}", self.shown())),
+                None => Err(defect(&self.target, "the output was already written")),
             },
             Sink::Anonymous(file) => clone(file),
             Sink::Memory(bytes) => Ok(Box::new(Shared(bytes.clone()))),
@@ -201,13 +222,13 @@ impl Spool {
 
     /// Puts the finished output in place: renamed over the target, or
     /// copied to standard output or the device.
-    pub fn deliver(self) -> Result<(), String> {
-        let shown = self.shown();
-        let fail = |e: std::io::Error| format!("cannot write {shown}: {e}");
+    pub fn deliver(self) -> Result<(), Message> {
+        let target = &self.target;
+        let fail = |e: std::io::Error| cannot_write(target, io_reason(&e));
         match self.sink {
             Sink::Named(temp) => {
-                let Target::File(path) = &self.target else {
-                    return Err(format!("cannot write {shown}"));
+                let Target::File(path) = target else {
+                    return Err(defect(target, "a named temporary file for a stream"));
                 };
                 let mut temp = temp;
                 temp.file().and_then(|f| f.sync_all()).map_err(fail)?;
@@ -220,11 +241,13 @@ impl Spool {
             Sink::Anonymous(mut file) => {
                 use std::io::Seek;
                 file.rewind().map_err(fail)?;
-                copy_out(&self.target, &mut file, &shown)
+                copy_out(target, &mut file)
             }
             Sink::Memory(bytes) => {
-                let bytes = bytes.lock().map_err(|_| format!("cannot write {shown}"))?;
-                copy_out(&self.target, &mut bytes.as_slice(), &shown)
+                let bytes = bytes
+                    .lock()
+                    .map_err(|_| defect(target, "the output buffer is poisoned"))?;
+                copy_out(target, &mut bytes.as_slice())
             }
         }
     }
@@ -305,7 +328,7 @@ impl Drop for Registered {
 }
 
 /// The finished output to standard output or a device.
-fn copy_out(target: &Target, from: &mut dyn std::io::Read, shown: &str) -> Result<(), String> {
+fn copy_out(target: &Target, from: &mut dyn std::io::Read) -> Result<(), Message> {
     let result = match target {
         Target::Device(path) => std::fs::OpenOptions::new()
             .write(true)
@@ -320,7 +343,7 @@ fn copy_out(target: &Target, from: &mut dyn std::io::Read, shown: &str) -> Resul
         Ok(()) => Ok(()),
         // `trappa … | head` closes the pipe early: not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(format!("cannot write {shown}: {e}")),
+        Err(e) => Err(cannot_write(target, io_reason(&e))),
     }
 }
 

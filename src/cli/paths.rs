@@ -20,7 +20,7 @@
 //! too — what a CI job that names changed files needs to agree with a
 //! check of the whole directory.
 
-use crate::i18n::{self, Lang};
+use crate::diagnostic::{Message, io_reason};
 use crate::limits::{MAX_DIRECTORY_DEPTH, MAX_IGNORE_FILE_BYTES};
 use ignore::Match;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
@@ -34,8 +34,8 @@ pub const IGNORE_FILE: &str = ".trappaignore";
 #[derive(Debug, Default)]
 pub struct Expanded {
     pub files: Vec<PathBuf>,
-    pub problems: Vec<String>,
-    pub warnings: Vec<String>,
+    pub problems: Vec<Message>,
+    pub warnings: Vec<Message>,
 }
 
 /// The patterns of one `.trappaignore`, and which of them matched.
@@ -51,37 +51,31 @@ impl IgnoreFile {
     /// Reads `dir/.trappaignore` when there is one: a regular file of at
     /// most [`MAX_IGNORE_FILE_BYTES`] (a link to `/dev/zero` or a FIFO there
     /// must not hang or fill memory).
-    fn read(dir: &Path, lang: Lang, out: &mut Expanded) -> Option<IgnoreFile> {
+    fn read(dir: &Path, out: &mut Expanded) -> Option<IgnoreFile> {
         let path = dir.join(IGNORE_FILE);
         let meta = std::fs::metadata(&path).ok()?;
         let shown = path.display().to_string();
         if !meta.is_file() {
-            out.problems.push(i18n::format(
-                lang,
-                "input.ignore_not_a_file",
-                &[("file", &shown)],
-            ));
+            out.problems
+                .push(Message::new("input.ignore_not_a_file").text("file", shown));
             return None;
         }
         if meta.len() > MAX_IGNORE_FILE_BYTES {
-            out.problems.push(i18n::format(
-                lang,
-                "input.ignore_too_large",
-                &[
-                    ("file", &shown),
-                    ("limit", &(MAX_IGNORE_FILE_BYTES / 1024).to_string()),
-                ],
-            ));
+            out.problems.push(
+                Message::new("input.ignore_too_large")
+                    .text("file", shown)
+                    .number("limit", MAX_IGNORE_FILE_BYTES / 1024),
+            );
             return None;
         }
         let text = match read_bounded(&path) {
             Ok(text) => text,
             Err(e) => {
-                out.problems.push(i18n::format(
-                    lang,
-                    "input.cannot_read",
-                    &[("path", &shown), ("reason", &e.to_string())],
-                ));
+                out.problems.push(
+                    Message::new("input.cannot_read")
+                        .text("path", shown)
+                        .phrase("reason", io_reason(&e)),
+                );
                 return None;
             }
         };
@@ -95,16 +89,14 @@ impl IgnoreFile {
             }
             match builder.add_line(Some(path.clone()), line) {
                 Ok(_) => patterns.push((index + 1, pattern.to_string())),
-                Err(e) => out.warnings.push(i18n::format(
-                    lang,
-                    "input.ignore_bad_pattern",
-                    &[
-                        ("file", &shown),
-                        ("line", &(index + 1).to_string()),
-                        ("pattern", pattern),
-                        ("reason", &e.to_string()),
-                    ],
-                )),
+                // The ignore crate's own (English) words for what is wrong.
+                Err(e) => out.warnings.push(
+                    Message::new("input.ignore_bad_pattern")
+                        .text("file", shown.clone())
+                        .number("line", index as u64 + 1)
+                        .text("pattern", pattern.to_string())
+                        .text("reason", e.to_string()),
+                ),
             }
         }
         let matcher = builder.build().ok()?;
@@ -140,20 +132,15 @@ impl IgnoreFile {
         Some(ignored)
     }
 
-    fn unused(&self, lang: Lang) -> impl Iterator<Item = String> + '_ {
+    fn unused(&self) -> impl Iterator<Item = Message> + '_ {
         self.patterns
             .iter()
             .filter(|(_, pattern)| !self.used.contains(pattern))
             .map(move |(line, pattern)| {
-                i18n::format(
-                    lang,
-                    "input.ignore_unused",
-                    &[
-                        ("file", &self.path.display().to_string()),
-                        ("line", &line.to_string()),
-                        ("pattern", pattern),
-                    ],
-                )
+                Message::new("input.ignore_unused")
+                    .text("file", self.path.display().to_string())
+                    .number("line", *line as u64)
+                    .text("pattern", pattern.clone())
             })
     }
 }
@@ -176,14 +163,13 @@ fn ignored(stack: &mut [IgnoreFile], path: &Path, is_dir: bool) -> bool {
         .unwrap_or(false)
 }
 
-pub fn expand(paths: &[PathBuf], respect_ignore: bool, lang: Lang) -> Expanded {
+pub fn expand(paths: &[PathBuf], respect_ignore: bool) -> Expanded {
     let mut out = Expanded::default();
     let mut stdin_taken = false;
     for path in paths {
         if path.as_os_str() == "-" {
             if stdin_taken {
-                out.problems
-                    .push(i18n::text(lang, "input.stdin_twice").to_string());
+                out.problems.push(Message::new("input.stdin_twice"));
             } else {
                 stdin_taken = true;
                 out.files.push(path.clone());
@@ -194,30 +180,26 @@ pub fn expand(paths: &[PathBuf], respect_ignore: bool, lang: Lang) -> Expanded {
             Ok(meta) if meta.is_dir() => {
                 let before = out.files.len();
                 let mut stack = Vec::new();
-                walk(path, 0, &mut stack, lang, &mut out);
+                walk(path, 0, &mut stack, &mut out);
                 if out.files.len() == before {
-                    out.problems.push(i18n::format(
-                        lang,
-                        "input.no_inventories",
-                        &[("dir", &path.display().to_string())],
-                    ));
+                    out.problems.push(
+                        Message::new("input.no_inventories")
+                            .text("dir", path.display().to_string()),
+                    );
                 }
             }
             // A file named explicitly is read whatever its extension, and
             // whatever the ignore files say unless asked to respect them.
             Ok(_) => {
-                if !(respect_ignore && named_file_ignored(path, lang, &mut out)) {
+                if !(respect_ignore && named_file_ignored(path, &mut out)) {
                     out.files.push(path.clone());
                 }
             }
-            Err(e) => out.problems.push(i18n::format(
-                lang,
-                "input.cannot_read",
-                &[
-                    ("path", &path.display().to_string()),
-                    ("reason", &e.to_string()),
-                ],
-            )),
+            Err(e) => out.problems.push(
+                Message::new("input.cannot_read")
+                    .text("path", path.display().to_string())
+                    .phrase("reason", io_reason(&e)),
+            ),
         }
     }
     out.files = without_repeats(out.files);
@@ -237,33 +219,27 @@ fn without_repeats(files: Vec<PathBuf>) -> Vec<PathBuf> {
         .collect()
 }
 
-fn walk(dir: &Path, depth: usize, stack: &mut Vec<IgnoreFile>, lang: Lang, out: &mut Expanded) {
+fn walk(dir: &Path, depth: usize, stack: &mut Vec<IgnoreFile>, out: &mut Expanded) {
     if depth > MAX_DIRECTORY_DEPTH {
-        out.problems.push(i18n::format(
-            lang,
-            "input.too_deep",
-            &[
-                ("dir", &dir.display().to_string()),
-                ("limit", &MAX_DIRECTORY_DEPTH.to_string()),
-            ],
-        ));
+        out.problems.push(
+            Message::new("input.too_deep")
+                .text("dir", dir.display().to_string())
+                .number("limit", MAX_DIRECTORY_DEPTH as u64),
+        );
         return;
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            out.problems.push(i18n::format(
-                lang,
-                "input.cannot_read_dir",
-                &[
-                    ("dir", &dir.display().to_string()),
-                    ("reason", &e.to_string()),
-                ],
-            ));
+            out.problems.push(
+                Message::new("input.cannot_read_dir")
+                    .text("dir", dir.display().to_string())
+                    .phrase("reason", io_reason(&e)),
+            );
             return;
         }
     };
-    let own = IgnoreFile::read(dir, lang, out);
+    let own = IgnoreFile::read(dir, out);
     let pushed = own.is_some();
     stack.extend(own);
     let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
@@ -285,27 +261,27 @@ fn walk(dir: &Path, depth: usize, stack: &mut Vec<IgnoreFile>, lang: Lang, out: 
             continue;
         }
         if is_dir {
-            walk(&path, depth + 1, stack, lang, out);
+            walk(&path, depth + 1, stack, out);
         } else if is_inventory_name(&name) && std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
             out.files.push(path);
         }
     }
     if pushed && let Some(file) = stack.pop() {
-        out.warnings.extend(file.unused(lang));
+        out.warnings.extend(file.unused());
     }
 }
 
 /// Whether `--respect-ignore` leaves out this file named on the command
 /// line (for the commands that read one file: `report`, `classify`).
-pub fn named_file_is_ignored(file: &Path, lang: Lang) -> bool {
-    file.as_os_str() != "-" && named_file_ignored(file, lang, &mut Expanded::default())
+pub fn named_file_is_ignored(file: &Path) -> bool {
+    file.as_os_str() != "-" && named_file_ignored(file, &mut Expanded::default())
 }
 
 /// Whether the `.trappaignore` files above a named file ignore it: those of
 /// its own directory and of each directory above, up to the repository's
 /// root (a directory with `.git`) or, outside a repository, up to the
 /// working directory.
-fn named_file_ignored(file: &Path, lang: Lang, out: &mut Expanded) -> bool {
+fn named_file_ignored(file: &Path, out: &mut Expanded) -> bool {
     let Ok(absolute) = std::fs::canonicalize(file) else {
         return false;
     };
@@ -329,7 +305,7 @@ fn named_file_ignored(file: &Path, lang: Lang, out: &mut Expanded) -> bool {
     // From the top down, so a deeper file's decision replaces a shallower one's.
     for dir in dirs.iter().rev() {
         let mut scratch = Expanded::default();
-        if let Some(mut ignore) = IgnoreFile::read(dir, lang, &mut scratch)
+        if let Some(mut ignore) = IgnoreFile::read(dir, &mut scratch)
             && let Some(ignored) = ignore.decide_with_parents(&absolute, false)
         {
             decision = Some(ignored);
@@ -348,6 +324,11 @@ fn is_inventory_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{self, Lang};
+
+    fn en(message: &Message) -> String {
+        i18n::message(Lang::En, message)
+    }
 
     fn names(found: &Expanded, root: &Path) -> Vec<String> {
         found
@@ -373,7 +354,7 @@ mod tests {
             "# not inventories\nskip.yaml\nci/\n",
         )
         .unwrap();
-        let found = expand(&[root.to_path_buf()], false, Lang::En);
+        let found = expand(&[root.to_path_buf()], false);
         assert_eq!(names(&found, root), ["a.yml", "b.yaml", "sub/c.yaml"]);
         assert!(found.problems.is_empty());
         assert!(found.warnings.is_empty(), "{:?}", found.warnings);
@@ -406,7 +387,7 @@ mod tests {
             "mallar/*.yml\n/z.yaml\n**/y.yaml\na/x.yaml\nupper.yaml\n",
         )
         .unwrap();
-        let found = expand(&[root.to_path_buf()], false, Lang::En);
+        let found = expand(&[root.to_path_buf()], false);
         assert_eq!(
             names(&found, root),
             [
@@ -419,7 +400,7 @@ mod tests {
         assert!(found.warnings.is_empty(), "{:?}", found.warnings);
         // A deeper file re-includes what a shallower one ignores.
         std::fs::write(root.join("mallar").join(IGNORE_FILE), "!x.yml\n").unwrap();
-        let found = expand(&[root.to_path_buf()], false, Lang::En);
+        let found = expand(&[root.to_path_buf()], false);
         assert!(names(&found, root).contains(&"mallar/x.yml".to_string()));
     }
 
@@ -428,12 +409,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.yaml"), "").unwrap();
         std::fs::write(dir.path().join(IGNORE_FILE), "# x\n\nnothing-*.yaml\n").unwrap();
-        let found = expand(&[dir.path().to_path_buf()], false, Lang::En);
+        let found = expand(&[dir.path().to_path_buf()], false);
         assert_eq!(found.files.len(), 1);
         assert_eq!(found.warnings.len(), 1);
-        assert!(found.warnings[0].contains(":3:"), "{:?}", found.warnings);
         assert!(
-            found.warnings[0].contains("nothing-*.yaml"),
+            en(&found.warnings[0]).contains(":3:"),
+            "{:?}",
+            found.warnings
+        );
+        assert!(
+            en(&found.warnings[0]).contains("nothing-*.yaml"),
             "{:?}",
             found.warnings
         );
@@ -448,12 +433,12 @@ mod tests {
         let skipped = sub.join("mall.yaml");
         std::fs::write(&skipped, "").unwrap();
         std::fs::write(dir.path().join(IGNORE_FILE), "inventories/mall.yaml\n").unwrap();
-        let named = expand(std::slice::from_ref(&skipped), false, Lang::En);
+        let named = expand(std::slice::from_ref(&skipped), false);
         assert_eq!(named.files.len(), 1);
-        let respected = expand(std::slice::from_ref(&skipped), true, Lang::En);
+        let respected = expand(std::slice::from_ref(&skipped), true);
         assert!(respected.files.is_empty(), "{:?}", respected.files);
         // The directory search agrees.
-        let walked = expand(&[dir.path().to_path_buf()], false, Lang::En);
+        let walked = expand(&[dir.path().to_path_buf()], false);
         assert!(walked.files.is_empty());
     }
 
@@ -463,9 +448,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.yaml"), "").unwrap();
         std::os::unix::fs::symlink("/dev/zero", dir.path().join(IGNORE_FILE)).unwrap();
-        let found = expand(&[dir.path().to_path_buf()], false, Lang::En);
+        let found = expand(&[dir.path().to_path_buf()], false);
         assert_eq!(found.problems.len(), 1, "{:?}", found.problems);
-        assert!(found.problems[0].contains(IGNORE_FILE));
+        assert!(en(&found.problems[0]).contains(IGNORE_FILE));
     }
 
     #[cfg(unix)]
@@ -474,13 +459,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.yaml"), "").unwrap();
         std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
-        let found = expand(&[dir.path().to_path_buf()], false, Lang::En);
+        let found = expand(&[dir.path().to_path_buf()], false);
         assert_eq!(found.files.len(), 1);
     }
 
     #[test]
     fn missing_paths_are_problems() {
-        let found = expand(&[PathBuf::from("/no/such/trappa/path")], false, Lang::En);
+        let found = expand(&[PathBuf::from("/no/such/trappa/path")], false);
         assert!(found.files.is_empty());
         assert_eq!(found.problems.len(), 1);
     }
@@ -498,13 +483,12 @@ mod tests {
                 dir.path().join(".").join("a.yaml"),
             ],
             false,
-            Lang::En,
         );
         let names: Vec<_> = found.files.iter().map(|p| p.file_name().unwrap()).collect();
         assert_eq!(names, ["B.YML", "a.yaml"]);
         assert!(found.problems.is_empty());
 
-        let twice = expand(&[PathBuf::from("-"), PathBuf::from("-")], false, Lang::En);
+        let twice = expand(&[PathBuf::from("-"), PathBuf::from("-")], false);
         assert_eq!(twice.files, [PathBuf::from("-")]);
         assert_eq!(twice.problems.len(), 1);
     }

@@ -3,7 +3,7 @@
 use super::Context;
 use super::failure::Failure;
 use super::input;
-use crate::i18n;
+use crate::diagnostic::Message;
 use crate::render::report as render;
 use crate::report::{self, Refusal};
 use clap::{Args, ValueEnum};
@@ -46,20 +46,14 @@ pub(super) fn run(args: &ReportArgs, context: &Context) -> Result<(), Failure> {
     .filter(|p| p.as_os_str() == "-")
     .count();
     if from_stdin > 1 {
-        return Err(Failure::trouble(
-            "`-` is given twice; standard input can be read only once",
-        ));
+        return Err(Failure::trouble(Message::new("input.stdin_twice")));
     }
-    if context.respect_ignore && super::paths::named_file_is_ignored(&args.file, context.lang) {
+    if context.respect_ignore && super::paths::named_file_is_ignored(&args.file) {
         // What `check DIR` skips has nothing to report: a CI job that
         // names changed files must agree with the directory search.
-        eprintln!(
-            "trappa: note: {}",
-            i18n::format(
-                context.lang,
-                "input.skipped_ignored",
-                &[("file", &args.file.display().to_string())]
-            )
+        super::say_note(
+            context.lang,
+            &Message::new("input.skipped_ignored").text("file", args.file.display().to_string()),
         );
         return Ok(());
     }
@@ -76,16 +70,19 @@ pub(super) fn run(args: &ReportArgs, context: &Context) -> Result<(), Failure> {
         current.valid_inventory(),
         previous.as_ref().and_then(|p| p.valid_inventory()),
     ) else {
-        return Err(Failure::refused(format!(
-            "{} is not an inventory",
-            current.source.name
-        )));
+        return Err(Failure::refused(
+            Message::new("refusal.not_inventory").text("name", current.source.name.clone()),
+        ));
     };
     let built = match report::build(inventory, previous_inventory, targets.as_ref()) {
         Ok(r) => r,
-        Err(Refusal::Previous(message)) => {
+        Err(Refusal::Previous(reason)) => {
             let name = previous.map(|p| p.source.name).unwrap_or_default();
-            return Err(Failure::trouble(format!("--previous {name}: {message}")));
+            return Err(Failure::trouble(
+                Message::new("refusal.previous")
+                    .text("name", name)
+                    .phrase("reason", reason),
+            ));
         }
         Err(Refusal::Target(message)) => {
             let name = args
@@ -99,7 +96,11 @@ pub(super) fn run(args: &ReportArgs, context: &Context) -> Result<(), Failure> {
                     }
                 })
                 .unwrap_or_default();
-            return Err(Failure::refused(format!("{name}: {message}")));
+            return Err(Failure::refused(
+                Message::new("refusal.targets")
+                    .text("name", name)
+                    .phrase("reason", message),
+            ));
         }
     };
     let text = match args.format {

@@ -3,20 +3,24 @@
 
 use super::{FileFindings, shown};
 use crate::diagnostic::Severity;
+use crate::i18n::{self, Lang};
 use std::fmt::Write;
 
-pub fn github(files: &[FileFindings], quiet: bool) -> String {
+pub fn github(files: &[FileFindings], quiet: bool, lang: Lang) -> String {
     let mut out = String::new();
+    let help_word = i18n::text(lang, "diagnostic.help");
     for d in shown(files, quiet) {
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut message = d.message.clone();
+        let mut message = i18n::message(lang, &d.message);
         if let Some(help) = &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push('\n');
+            message.push_str(help_word);
+            message.push_str(": ");
+            message.push_str(&i18n::message(lang, help));
         }
         let _ = writeln!(
             out,
@@ -46,25 +50,45 @@ fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{Code, Diagnostic, Pos};
+    use crate::diagnostic::{Code, Diagnostic, Message, Pos};
 
-    #[test]
-    fn github_escapes_data_and_properties() {
-        let d = [Diagnostic::new(
+    fn sample() -> [Diagnostic; 1] {
+        [Diagnostic::new(
             Code::E004,
             "inv, 1.yaml",
             Pos::new(2, 17, 3),
-            "department `abc` is 50% unknown",
+            Message::new("diagnostic.e004.unknown_department")
+                .text("department", "abc")
+                .text("service", "50%"),
         )
-        .help("did you mean `abd`?\nsecond line")];
+        .help(Message::new("diagnostic.did_you_mean").text("near", "abd\nsecond line"))]
+    }
+
+    #[test]
+    fn github_escapes_data_and_properties() {
+        let d = sample();
         let files = [FileFindings {
             name: "x",
             text: "",
             diagnostics: &d,
         }];
         assert_eq!(
-            github(&files, false),
-            "::error file=inv%2C 1.yaml,line=2,col=17,title=trappa E004::department `abc` is 50%25 unknown%0Ahelp: did you mean `abd`?%0Asecond line\n"
+            github(&files, false, Lang::En),
+            "::error file=inv%2C 1.yaml,line=2,col=17,title=trappa E004::department `abc` of service `50%25` is not in `departments`%0Ahelp: did you mean `abd%0Asecond line`?\n"
+        );
+    }
+
+    #[test]
+    fn github_speaks_the_language_of_the_run() {
+        let d = sample();
+        let files = [FileFindings {
+            name: "x",
+            text: "",
+            diagnostics: &d,
+        }];
+        assert_eq!(
+            github(&files, false, Lang::Sv),
+            "::error file=inv%2C 1.yaml,line=2,col=17,title=trappa E004::förvaltningen `abc` för tjänsten `50%25` finns inte i `departments`%0Atips: menade du `abd%0Asecond line`?\n"
         );
     }
 }

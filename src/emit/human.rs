@@ -3,26 +3,49 @@
 
 use super::FileFindings;
 use crate::diagnostic::{Diagnostic, Pos, Severity, Tally};
+use crate::i18n::{self, Lang};
 use crate::render::Color;
 use std::borrow::Cow;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthChar;
 
-pub fn human(files: &[FileFindings], color: Color, quiet: bool) -> String {
-    let mut out = human_findings(files, color, quiet);
+pub fn human(files: &[FileFindings], color: Color, quiet: bool, lang: Lang) -> String {
+    let mut out = human_findings(files, color, quiet, lang);
     // With no file read (every path was unusable) a summary would only
     // suggest that something was checked.
     if !quiet && !files.is_empty() {
         let tally = Tally::of(files.iter().flat_map(|f| f.diagnostics.iter()));
-        out.push_str(&summary(files.len(), tally, color));
+        out.push_str(&summary(files.len(), tally, color, lang));
     }
     out
 }
 
+/// The words around every finding, looked up once per batch.
+struct Frame {
+    lang: Lang,
+    error: &'static str,
+    warning: &'static str,
+    info: &'static str,
+    help: &'static str,
+}
+
+impl Frame {
+    fn new(lang: Lang) -> Frame {
+        Frame {
+            lang,
+            error: i18n::text(lang, "diagnostic.severity.error"),
+            warning: i18n::text(lang, "diagnostic.severity.warning"),
+            info: i18n::text(lang, "diagnostic.severity.info"),
+            help: i18n::text(lang, "diagnostic.help"),
+        }
+    }
+}
+
 /// The findings of some files without the summary line, so that `check`
 /// can print a large run a batch of files at a time.
-pub fn human_findings(files: &[FileFindings], color: Color, quiet: bool) -> String {
+pub fn human_findings(files: &[FileFindings], color: Color, quiet: bool, lang: Lang) -> String {
     let mut out = String::new();
+    let frame = Frame::new(lang);
     for file in files {
         // Split once per file: looking each finding's line up from the start
         // of the text made a file with many findings quadratic.
@@ -35,20 +58,21 @@ pub fn human_findings(files: &[FileFindings], color: Color, quiet: bool) -> Stri
             if quiet && d.severity == Severity::Info {
                 continue;
             }
-            render_one(&mut out, d, &lines, color);
+            render_one(&mut out, d, &lines, color, &frame);
         }
     }
     out
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, lines: &[&str], color: Color) {
+fn render_one(out: &mut String, d: &Diagnostic, lines: &[&str], color: Color, frame: &Frame) {
     let (word, sgr) = match d.severity {
-        Severity::Error => ("error", "1;31"),
-        Severity::Warning => ("warning", "1;33"),
-        Severity::Info => ("info", "1;36"),
+        Severity::Error => (frame.error, "1;31"),
+        Severity::Warning => (frame.warning, "1;33"),
+        Severity::Info => (frame.info, "1;36"),
     };
     let heading = color.paint(sgr, &format!("{word}[{}]", d.code));
-    let _ = writeln!(out, "{heading}: {}", color.paint("1", &visible(&d.message)));
+    let message = i18n::message(frame.lang, &d.message);
+    let _ = writeln!(out, "{heading}: {}", color.paint("1", &visible(&message)));
     let gutter = d
         .related
         .as_ref()
@@ -76,7 +100,7 @@ fn render_one(out: &mut String, d: &Diagnostic, lines: &[&str], color: Color) {
             out,
             line,
             *pos,
-            label,
+            &i18n::message(frame.lang, label),
             gutter,
             color.paint("1;34", "-"),
             color,
@@ -87,8 +111,8 @@ fn render_one(out: &mut String, d: &Diagnostic, lines: &[&str], color: Color) {
             out,
             "{blank} {} {}: {}",
             color.paint("1;34", "="),
-            color.paint("1", "help"),
-            visible(help)
+            color.paint("1", frame.help),
+            visible(&i18n::message(frame.lang, help))
         );
     }
     out.push('\n');
@@ -241,26 +265,24 @@ fn source_line<'t>(lines: &[&'t str], line: u32) -> Option<&'t str> {
     Some(line.trim_end_matches('\r'))
 }
 
-/// "checked N files: 1 error, 2 warnings".
-pub fn summary(files: usize, tally: Tally, color: Color) -> String {
-    let checked = match files {
-        1 => "checked 1 file".to_string(),
-        n => format!("checked {n} files"),
-    };
+/// "checked N files: 1 error, 2 warnings" / "kontrollerade N filer: 1 fel,
+/// 2 varningar".
+pub fn summary(files: usize, tally: Tally, color: Color, lang: Lang) -> String {
+    let count = |n: usize| n as u64;
+    let checked = i18n::plural(lang, "diagnostic.summary.checked", count(files), &[]);
     if tally == Tally::default() {
-        return format!("{checked}: {}\n", color.paint("1;32", "no problems found"));
+        let clean = i18n::text(lang, "diagnostic.summary.no_problems");
+        return format!("{checked}: {}\n", color.paint("1;32", clean));
     }
     let mut parts = Vec::new();
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    if tally.errors > 0 {
-        parts.push(color.paint("1;31", &plural(tally.errors, "error", "errors")));
-    }
-    if tally.warnings > 0 {
-        parts.push(color.paint("1;33", &plural(tally.warnings, "warning", "warnings")));
-    }
-    if tally.infos > 0 {
-        parts.push(color.paint("1;36", &plural(tally.infos, "info", "infos")));
+    for (n, key, sgr) in [
+        (tally.errors, "diagnostic.summary.errors", "1;31"),
+        (tally.warnings, "diagnostic.summary.warnings", "1;33"),
+        (tally.infos, "diagnostic.summary.infos", "1;36"),
+    ] {
+        if n > 0 {
+            parts.push(color.paint(sgr, &i18n::plural(lang, key, count(n), &[])));
+        }
     }
     format!("{checked}: {}\n", parts.join(", "))
 }
@@ -268,16 +290,18 @@ pub fn summary(files: usize, tally: Tally, color: Color) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Code;
+    use crate::diagnostic::{Code, Message};
 
     fn sample() -> Diagnostic {
         Diagnostic::new(
             Code::E004,
             "inv, 1.yaml",
             Pos::new(2, 17, 3),
-            "department `abc` is 50% unknown",
+            Message::new("diagnostic.e004.unknown_department")
+                .text("department", "abc")
+                .text("service", "bygglov"),
         )
-        .help("did you mean `abd`?\nsecond line")
+        .help(Message::new("diagnostic.did_you_mean").text("near", "abd"))
     }
 
     #[test]
@@ -289,7 +313,7 @@ mod tests {
             text,
             diagnostics: &d,
         }];
-        let out = human(&files, Color(false), false);
+        let out = human(&files, Color(false), false, Lang::En);
         assert!(
             out.contains("2 |   - department: abc\n  |                 ^^^\n"),
             "{out}"
@@ -297,15 +321,59 @@ mod tests {
         assert!(out.ends_with("checked 1 file: 1 error\n"), "{out}");
     }
 
-    /// The shown source line and the marker line of a rendered snippet.
-    fn snippet_lines(text: &str, pos: Pos) -> (String, String) {
-        let d = [Diagnostic::new(Code::E004, "x.yaml", pos, "unknown")];
+    #[test]
+    fn human_speaks_the_language_of_the_run_around_the_same_snippet() {
+        let d = [sample()];
+        let text = "services:\n  - department: abc\n";
         let files = [FileFindings {
             name: "x",
             text,
             diagnostics: &d,
         }];
-        let out = human(&files, Color(false), true);
+        let out = human(&files, Color(false), false, Lang::Sv);
+        assert_eq!(
+            out,
+            "fel[E004]: förvaltningen `abc` för tjänsten `bygglov` finns inte i `departments`\n \
+             --> inv, 1.yaml:2:17\n  |\n2 |   - department: abc\n  |                 ^^^\n  \
+             = tips: menade du `abd`?\n\nkontrollerade 1 fil: 1 fel\n"
+        );
+    }
+
+    #[test]
+    fn the_summary_has_the_plural_of_each_count() {
+        let tally = Tally {
+            errors: 2,
+            warnings: 1,
+            infos: 3,
+        };
+        assert_eq!(
+            summary(3, tally, Color(false), Lang::En),
+            "checked 3 files: 2 errors, 1 warning, 3 infos\n"
+        );
+        assert_eq!(
+            summary(3, tally, Color(false), Lang::Sv),
+            "kontrollerade 3 filer: 2 fel, 1 varning, 3 notiser\n"
+        );
+        assert_eq!(
+            summary(1, Tally::default(), Color(false), Lang::Sv),
+            "kontrollerade 1 fil: inga problem hittades\n"
+        );
+    }
+
+    /// The shown source line and the marker line of a rendered snippet.
+    fn snippet_lines(text: &str, pos: Pos) -> (String, String) {
+        let d = [Diagnostic::new(
+            Code::E004,
+            "x.yaml",
+            pos,
+            Message::new("diagnostic.e002.empty_file"),
+        )];
+        let files = [FileFindings {
+            name: "x",
+            text,
+            diagnostics: &d,
+        }];
+        let out = human(&files, Color(false), true, Lang::En);
         let prefix = format!("{} | ", pos.line);
         let lines: Vec<&str> = out.lines().collect();
         let at = lines
@@ -373,19 +441,21 @@ mod tests {
             Code::E004,
             "x.yaml",
             Pos::new(1, 1, 1),
-            "department `\u{1b}]0;owned\u{7}` is unknown",
+            Message::new("diagnostic.e004.unknown_department")
+                .text("department", "\u{1b}]0;owned\u{7}")
+                .text("service", "s"),
         )];
         let files = [FileFindings {
             name: "x",
             text: "a\n",
             diagnostics: &d,
         }];
-        let out = human(&files, Color(false), true);
+        let out = human(&files, Color(false), true, Lang::En);
         assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
-        // Diagnostic::new already spells control characters out; the
-        // renderer is the second line of defence for anything built otherwise.
+        // The message renderer spells control characters in values out;
+        // the human emitter is the second line of defence.
         assert!(
-            out.contains("department `\\u{1b}]0;owned\\u{7}` is unknown"),
+            out.contains("department `\\u{1b}]0;owned\\u{7}` of service"),
             "{out}"
         );
     }

@@ -1,5 +1,8 @@
 //! The stable JSON document of spec §4:
-//! `{"trappa_check": 1, "files": N, "errors": N, "warnings": N, "diagnostics": [...]}`.
+//! `{"trappa_check": 1, "files": N, "errors": N, "warnings": N, "diagnostics": [...]}`,
+//! each diagnostic `{code, severity, file, line, column, key, message, help}`:
+//! `message` and `help` in the run's language, `key` the message's stable
+//! catalogue key (spec §6), so that tools need not parse sentences.
 //! `--quiet` leaves infos out of `diagnostics`; the counts of errors and
 //! warnings are the same either way.
 //!
@@ -9,12 +12,14 @@
 //! there are) and puts the document together when the run is done.
 
 use super::{FileFindings, shown};
-use crate::diagnostic::{Diagnostic, Tally};
+use crate::diagnostic::{Code, Diagnostic, Severity, Tally};
+use crate::i18n::{self, Lang};
+use serde::Serialize;
 use std::io::{Read, Seek, Write};
 
 /// The whole document at once, for callers that hold every file's findings.
-pub fn json(files: &[FileFindings], quiet: bool) -> String {
-    let mut document = Document::new(Vec::new(), quiet);
+pub fn json(files: &[FileFindings], quiet: bool, lang: Lang) -> String {
+    let mut document = Document::new(Vec::new(), quiet, lang);
     let written = document.add(files);
     debug_assert!(written.is_ok(), "writing into memory cannot fail");
     let mut out = Vec::new();
@@ -52,16 +57,18 @@ impl Spill for std::fs::File {
 pub struct Document<S: Spill> {
     spill: S,
     quiet: bool,
+    lang: Lang,
     files: usize,
     tally: Tally,
     shown: usize,
 }
 
 impl<S: Spill> Document<S> {
-    pub fn new(spill: S, quiet: bool) -> Self {
+    pub fn new(spill: S, quiet: bool, lang: Lang) -> Self {
         Document {
             spill,
             quiet,
+            lang,
             files: 0,
             tally: Tally::default(),
             shown: 0,
@@ -76,7 +83,8 @@ impl<S: Spill> Document<S> {
         for diagnostic in shown(files, self.quiet) {
             let separator = if self.shown == 0 { "\n" } else { ",\n" };
             self.spill.write_all(separator.as_bytes())?;
-            self.spill.write_all(indented(diagnostic).as_bytes())?;
+            self.spill
+                .write_all(indented(diagnostic, self.lang).as_bytes())?;
             self.shown += 1;
         }
         Ok(())
@@ -101,9 +109,37 @@ impl<S: Spill> Document<S> {
     }
 }
 
+/// One diagnostic as the document shows it.
+#[derive(Serialize)]
+struct Shown<'a> {
+    code: Code,
+    severity: Severity,
+    file: &'a str,
+    line: u32,
+    column: u32,
+    key: &'static str,
+    message: String,
+    help: Option<String>,
+}
+
+impl<'a> Shown<'a> {
+    fn of(d: &'a Diagnostic, lang: Lang) -> Shown<'a> {
+        Shown {
+            code: d.code,
+            severity: d.severity,
+            file: &d.file,
+            line: d.line,
+            column: d.column,
+            key: d.message.key,
+            message: i18n::message(lang, &d.message),
+            help: d.help.as_ref().map(|help| i18n::message(lang, help)),
+        }
+    }
+}
+
 /// One diagnostic as pretty JSON, indented to sit in the list.
-fn indented(diagnostic: &Diagnostic) -> String {
-    let pretty = serde_json::to_string_pretty(diagnostic).unwrap_or_default();
+fn indented(diagnostic: &Diagnostic, lang: Lang) -> String {
+    let pretty = serde_json::to_string_pretty(&Shown::of(diagnostic, lang)).unwrap_or_default();
     let mut text = String::with_capacity(pretty.len() + 64);
     for (i, line) in pretty.lines().enumerate() {
         if i > 0 {
@@ -118,8 +154,7 @@ fn indented(diagnostic: &Diagnostic) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{Code, Pos};
-    use serde::Serialize;
+    use crate::diagnostic::{Message, Pos};
 
     /// The document as serde would write it whole, to hold the streamed
     /// one to the same bytes.
@@ -129,42 +164,82 @@ mod tests {
         files: usize,
         errors: usize,
         warnings: usize,
-        diagnostics: Vec<&'a Diagnostic>,
+        diagnostics: Vec<Shown<'a>>,
     }
 
-    fn whole(files: usize, diagnostics: &[Diagnostic]) -> String {
+    fn whole(files: usize, diagnostics: &[Diagnostic], lang: Lang) -> String {
         let tally = Tally::of(diagnostics);
         let mut text = serde_json::to_string_pretty(&Whole {
             trappa_check: 1,
             files,
             errors: tally.errors,
             warnings: tally.warnings,
-            diagnostics: diagnostics.iter().collect(),
+            diagnostics: diagnostics.iter().map(|d| Shown::of(d, lang)).collect(),
         })
         .unwrap();
         text.push('\n');
         text
     }
 
+    fn sample() -> Vec<Diagnostic> {
+        vec![
+            Diagnostic::new(
+                Code::E004,
+                "a.yaml",
+                Pos::new(2, 3, 1),
+                Message::new("diagnostic.e004.unknown_department")
+                    .text("department", "\"x\"")
+                    .text("service", "s"),
+            )
+            .help(Message::new("diagnostic.did_you_mean").text("near", "y")),
+            Diagnostic::new(
+                Code::W102,
+                "a.yaml",
+                Pos::new(5, 1, 1),
+                Message::new("diagnostic.w102.no_statement").text("service", "s"),
+            ),
+        ]
+    }
+
     #[test]
     fn streamed_document_is_the_whole_document() {
-        let d = vec![
-            Diagnostic::new(Code::E004, "a.yaml", Pos::new(2, 3, 1), "unknown \"x\"")
-                .help("did you mean"),
-            Diagnostic::new(Code::W102, "a.yaml", Pos::new(5, 1, 1), "no statement"),
-        ];
+        let d = sample();
         let files = [FileFindings {
             name: "a.yaml",
             text: "",
             diagnostics: &d,
         }];
-        assert_eq!(json(&files, false), whole(1, &d));
-        assert_eq!(json(&[], false), whole(0, &[]));
+        for lang in Lang::ALL {
+            assert_eq!(json(&files, false, lang), whole(1, &d, lang));
+            assert_eq!(json(&[], false, lang), whole(0, &[], lang));
+        }
         let spilled = tempfile::tempfile().unwrap();
-        let mut document = Document::new(spilled, false);
+        let mut document = Document::new(spilled, false, Lang::Sv);
         document.add(&files).unwrap();
         let mut out = Vec::new();
         document.finish(&mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), whole(1, &d));
+        assert_eq!(String::from_utf8(out).unwrap(), whole(1, &d, Lang::Sv));
+    }
+
+    #[test]
+    fn a_diagnostic_has_its_key_and_its_words_in_the_language() {
+        let d = sample();
+        let files = [FileFindings {
+            name: "a.yaml",
+            text: "",
+            diagnostics: &d,
+        }];
+        let value: serde_json::Value =
+            serde_json::from_str(&json(&files, false, Lang::Sv)).unwrap();
+        let first = &value["diagnostics"][0];
+        assert_eq!(first["code"], "E004");
+        assert_eq!(first["severity"], "error");
+        assert_eq!(first["key"], "diagnostic.e004.unknown_department");
+        assert_eq!(
+            first["message"],
+            "förvaltningen `\"x\"` för tjänsten `s` finns inte i `departments`"
+        );
+        assert_eq!(first["help"], "menade du `y`?");
+        assert_eq!(value["diagnostics"][1]["help"], serde_json::Value::Null);
     }
 }

@@ -1,7 +1,10 @@
 //! The renderings of `check` findings, beside [`crate::diagnostic`] as
 //! ruff keeps its emitters: compiler-style text for people ([`human`]), one
 //! JSON document for programs ([`json`]), GitHub workflow commands for
-//! annotations ([`github`]). Each is a function of the findings it is given.
+//! annotations ([`github`]). Each is a function of the findings it is given
+//! and the run's language: a finding carries its message as data (a key
+//! and its arguments), and the emitter puts it into words
+//! ([`crate::i18n::message`]) as it writes it.
 
 pub mod github;
 pub mod human;

@@ -21,6 +21,7 @@
 //! and keeps only the text written so far, so the caller can drop each
 //! inventory before reading the next.
 
+use crate::diagnostic::Message;
 use crate::i18n;
 use crate::i18n::Lang;
 use crate::inventory::Step;
@@ -62,18 +63,20 @@ pub enum Problem {
     },
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Problem {
+    /// What the command says about it, in the run's language.
+    pub fn message(&self) -> Message {
         match self {
             Problem::MissingDescription {
                 file,
                 service,
                 line,
                 column,
-            } => write!(
-                f,
-                "{file}:{line}:{column}: service `{service}` has no description; CPSV-AP requires one (dct:description): add `description`"
-            ),
+            } => Message::new("refusal.cpsv_description")
+                .text("file", file.clone())
+                .number("line", *line)
+                .number("column", *column)
+                .text("service", service.clone()),
         }
     }
 }

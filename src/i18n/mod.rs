@@ -6,14 +6,22 @@
 //!
 //! Why YAML files and not Project Fluent: the texts are labels, headings and
 //! sentences with a few named values (`{step}`) and no grammar that varies
-//! with them beyond what a key of its own says; the catalogues are read by
-//! the same loader as the bundled data, and a test holds the two files to
-//! the same keys and to the keys the code uses.
+//! with them beyond what a key of its own says — the one exception, a
+//! number's plural, is a group of keys (`one`, `other`) chosen by
+//! [`Lang::plural_category`]; the catalogues are read by the same loader as
+//! the bundled data, need no new dependency, and a test holds the two files
+//! to the same keys and to the keys the code uses.
+//!
+//! Diagnostics and the other messages of the modules below this one arrive
+//! as data ([`Message`]: a key and its arguments); [`message`] puts them
+//! into words.
 
+use crate::diagnostic::{Arg, Message, push_printable};
 use crate::inventory::load;
 use crate::inventory::{Indicator, Step};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -46,6 +54,18 @@ impl Lang {
         match self {
             Lang::Sv => "sv",
             Lang::En => "en",
+        }
+    }
+
+    /// Which plural form a count takes: the last part of a plural key
+    /// (`diagnostic.summary.errors.one`). Swedish and English have two
+    /// forms, `one` for exactly 1 and `other` for every other count (CLDR's
+    /// rule for both); a language with more forms adds its categories here
+    /// (CLDR names them `zero`, `two`, `few`, `many`) and in its catalogue.
+    pub fn plural_category(self, count: u64) -> &'static str {
+        match (self, count) {
+            (Lang::Sv | Lang::En, 1) => "one",
+            (Lang::Sv | Lang::En, _) => "other",
         }
     }
 
@@ -166,6 +186,84 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// The text of a plural group `key` (`key.one`, `key.other` …) for `count`,
+/// with `{count}` and the other placeholders filled.
+pub fn plural(lang: Lang, key: &str, count: u64, args: &[(&str, &str)]) -> String {
+    let form = text(lang, &format!("{key}.{}", lang.plural_category(count)));
+    let count = count.to_string();
+    let mut all = Vec::with_capacity(args.len() + 1);
+    all.push(("count", count.as_str()));
+    all.extend_from_slice(args);
+    fill(form, &all)
+}
+
+/// A message in `lang`: the text of its key with every argument in place.
+/// Values from the input are made printable (a control character is
+/// spelled out, never sent to the terminal).
+pub fn message(lang: Lang, message: &Message) -> String {
+    let mut out = String::with_capacity(96);
+    write_message(&mut out, lang, message);
+    out
+}
+
+fn write_message(out: &mut String, lang: Lang, message: &Message) {
+    let template = match message.count {
+        // Only a message with plural forms pays for building its key.
+        Some(count) => text(
+            lang,
+            &format!("{}.{}", message.key, lang.plural_category(count)),
+        ),
+        None => text(lang, message.key),
+    };
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return;
+        };
+        let name = &after[..close];
+        match message.get(name) {
+            Some(arg) => write_arg(out, lang, arg),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+}
+
+fn write_arg(out: &mut String, lang: Lang, arg: &Arg) {
+    match arg {
+        Arg::Text(text) => push_printable(out, text),
+        Arg::Number(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Arg::Decimal(x) => {
+            let shown = format!("{x:.1}");
+            out.push_str(&shown.replace('.', text(lang, "number.decimal_mark")));
+        }
+        Arg::Word(key) => out.push_str(text(lang, key)),
+        Arg::Words(keys) => {
+            for (i, key) in keys.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(text(lang, key));
+            }
+        }
+        Arg::Step(number) => match Step::from_number(i128::from(*number)) {
+            Some(step) => {
+                let _ = write!(out, "{number} {}", step_name(step, lang));
+            }
+            None => {
+                let _ = write!(out, "{number}");
+            }
+        },
+        Arg::Phrase(phrase) => write_message(out, lang, phrase),
+    }
+}
+
 /// Items joined as a sentence joins them: "a, b and c" (no serial comma).
 pub fn and_list(items: &[String], lang: Lang) -> String {
     items.join(text(lang, "list.and"))
@@ -254,10 +352,15 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
+    /// The `{name}`s of a text; braces around anything but a name (`{…}`
+    /// in a message about YAML's flow mappings) are text.
     fn placeholders(text: &str) -> BTreeSet<&str> {
         text.split('{')
             .skip(1)
             .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            .filter(|name| {
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+            })
             .collect()
     }
 

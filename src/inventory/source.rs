@@ -2,7 +2,7 @@
 //! applied before the file is read whole, and the encoding checked before any
 //! YAML is parsed.
 
-use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::diagnostic::{Arg, Code, Diagnostic, Message, Pos, io_reason};
 use crate::limits::MAX_FILE_BYTES;
 use std::io::Read;
 use std::path::Path;
@@ -22,7 +22,7 @@ pub enum ReadFailure {
     /// The bytes are not an acceptable text file: reported as E001.
     Refused(Diagnostic),
     /// The operating system could not give us the bytes: exit code 2.
-    Io(String),
+    Io(Message),
 }
 
 pub const STDIN_NAME: &str = "<stdin>";
@@ -33,12 +33,12 @@ pub fn read(path: &Path) -> Result<Source, ReadFailure> {
         return read_stream(STDIN_NAME, std::io::stdin().lock());
     }
     let name = path.display().to_string();
-    let io_error = |e: std::io::Error| ReadFailure::Io(format!("cannot read {name}: {e}"));
+    let io_error = |e: std::io::Error| ReadFailure::Io(cannot_read(&name, &e));
     let metadata = std::fs::metadata(path).map_err(io_error)?;
     if metadata.is_dir() {
-        return Err(ReadFailure::Io(format!(
-            "{name} is a directory where a file was expected"
-        )));
+        return Err(ReadFailure::Io(
+            Message::new("io.is_directory").text("path", name.clone()),
+        ));
     }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(ReadFailure::Refused(too_large(&name, Some(metadata.len()))));
@@ -54,27 +54,30 @@ pub fn read_stream(name: &str, stream: impl Read) -> Result<Source, ReadFailure>
     stream
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| ReadFailure::Io(format!("cannot read {name}: {e}")))?;
+        .map_err(|e| ReadFailure::Io(cannot_read(name, &e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ReadFailure::Refused(too_large(name, None)));
     }
     decode_text(name, bytes).map_err(ReadFailure::Refused)
 }
 
+/// "cannot read PATH: REASON".
+pub fn cannot_read(name: &str, error: &std::io::Error) -> Message {
+    Message::new("input.cannot_read")
+        .text("path", name.to_string())
+        .phrase("reason", io_reason(error))
+}
+
 fn too_large(name: &str, size: Option<u64>) -> Diagnostic {
     let limit = MAX_FILE_BYTES / 1024 / 1024;
     // A pipe has no size to report: reading stops at the limit.
-    let size = match size {
-        Some(bytes) => format!("{:.1} MiB", bytes as f64 / 1024.0 / 1024.0),
-        None => format!("more than {limit} MiB"),
+    let message = match size {
+        Some(bytes) => Message::new("diagnostic.e001.too_large")
+            .arg("size", Arg::Decimal(bytes as f64 / 1024.0 / 1024.0)),
+        None => Message::new("diagnostic.e001.too_large_stream"),
     };
-    Diagnostic::new(
-        Code::E001,
-        name,
-        Pos::START,
-        format!("file is too large: {size}; the limit is {limit} MiB",),
-    )
-    .help("an inventory holds one organisation and one year; split larger files")
+    Diagnostic::new(Code::E001, name, Pos::START, message.number("limit", limit))
+        .help(Message::new("diagnostic.e001.too_large_help"))
 }
 
 /// Accepts UTF-8 with or without a byte-order mark; refuses UTF-16, NUL bytes
@@ -85,22 +88,19 @@ pub fn decode_text(name: &str, mut bytes: Vec<u8>) -> Result<Source, Diagnostic>
             Code::E001,
             name,
             Pos::START,
-            "file is encoded as UTF-16; trappa reads UTF-8",
+            Message::new("diagnostic.e001.utf16"),
         )
-        .help("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)"));
+        .help(Message::new("diagnostic.e001.utf16_help")));
     }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         let pos = position_of(&bytes[..offset]);
-        return Err(Diagnostic::new(
-            Code::E001,
-            name,
-            pos,
-            "file contains a NUL byte: it is not a text file",
-        )
-        .help("an inventory is a UTF-8 YAML text file"));
+        return Err(
+            Diagnostic::new(Code::E001, name, pos, Message::new("diagnostic.e001.nul"))
+                .help(Message::new("diagnostic.e001.nul_help")),
+        );
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Source {
@@ -115,9 +115,10 @@ pub fn decode_text(name: &str, mut bytes: Vec<u8>) -> Result<Source, Diagnostic>
                 Code::E001,
                 name,
                 pos,
-                format!("file is not valid UTF-8 (byte 0x{:02X})", bytes[valid]),
+                Message::new("diagnostic.e001.not_utf8")
+                    .text("byte", format!("0x{:02X}", bytes[valid])),
             )
-            .help("save the file as UTF-8; Latin-1 (ISO 8859-1) or Windows-1252 files must be converted"))
+            .help(Message::new("diagnostic.e001.not_utf8_help")))
         }
     }
 }

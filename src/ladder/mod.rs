@@ -78,6 +78,17 @@ impl Missing {
             Missing::IntegrationEvidence => "integration_evidence",
         }
     }
+
+    /// The catalogue key of its words: `missing.<id>`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Missing::AnyInteraction => "missing.any_interaction",
+            Missing::OnlineSubmission => "missing.online_submission",
+            Missing::EidLoginOrSigning => "missing.eid_login_or_signing",
+            Missing::NoPaperSigning => "missing.no_paper_signing",
+            Missing::IntegrationEvidence => "missing.integration_evidence",
+        }
+    }
 }
 
 impl Serialize for Missing {

@@ -28,7 +28,7 @@ pub fn fact(fact: &Fact, lang: Lang) -> String {
 
 /// What a service lacks, in words.
 pub fn missing(missing: Missing, lang: Lang) -> &'static str {
-    i18n::text(lang, &format!("missing.{}", missing.id()))
+    i18n::text(lang, missing.key())
 }
 
 /// "for step 3 transaction: e-ID login or e-ID signing".

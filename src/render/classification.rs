@@ -4,6 +4,7 @@ use super::csv::Dialect;
 use super::document::Table;
 use super::text::{Fit, Layout};
 use crate::classified::ClassifiedService;
+use crate::diagnostic::Message;
 use crate::i18n::{self, Lang};
 use crate::inventory::Step;
 use crate::inventory::model::{Inventory, Vocabulary};
@@ -85,7 +86,7 @@ pub fn csv(
     services: &[ClassifiedService],
     lang: Lang,
     dialect: Dialect,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Message> {
     let mut writer = dialect.writer();
     let header = [
         "id",
@@ -98,7 +99,7 @@ pub fn csv(
         "target_step",
         "reasons",
     ];
-    let write_err = |e: ::csv::Error| format!("cannot write CSV: {e}");
+    let write_err = |e: ::csv::Error| super::csv_failure(&e);
     writer.write_record(header).map_err(write_err)?;
     for c in services {
         let s = c.service;

@@ -10,6 +10,7 @@ use super::markdown::Align;
 use super::numbers::{self, NO_DATA};
 use super::text::{Fit, Layout};
 use crate::compare::{COLUMNS, RANKED_BY, Row};
+use crate::diagnostic::Message;
 use crate::i18n::{self, Lang};
 use crate::inventory::model::Vocabulary;
 use serde_json::{Map, Value, json};
@@ -86,9 +87,9 @@ pub fn csv_header() -> Vec<&'static str> {
 }
 
 /// CSV in either dialect: shares 0–1 unrounded, an empty cell for no data.
-pub fn csv(rows: &[Row], dialect: Dialect) -> Result<Vec<u8>, String> {
+pub fn csv(rows: &[Row], dialect: Dialect) -> Result<Vec<u8>, Message> {
     let mut writer = dialect.writer();
-    let write_err = |e: csv::Error| format!("cannot write CSV: {e}");
+    let write_err = |e: csv::Error| super::csv_failure(&e);
     writer.write_record(csv_header()).map_err(write_err)?;
     for row in rows {
         let mut record: Vec<String> = vec![

@@ -4,6 +4,7 @@
 //! and the formula-injection guard, so `export` and `compare` cannot drift.
 //! [`CsvTable`] streams an export table in either dialect.
 
+use crate::diagnostic::Message;
 use crate::export::columns::{Cell, LIST_SEPARATOR};
 use std::borrow::Cow;
 use std::io::Write;
@@ -59,10 +60,10 @@ impl Dialect {
     }
 
     /// The finished bytes, with the BOM in front for Excel.
-    pub fn finish(self, writer: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, String> {
+    pub fn finish(self, writer: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, Message> {
         let body = writer
             .into_inner()
-            .map_err(|e| format!("cannot write CSV: {}", e.error()))?;
+            .map_err(|e| super::io_failure("CSV", e.error()))?;
         Ok(match self {
             Dialect::Standard => body,
             Dialect::Excel => [BOM.as_bytes(), &body].concat(),
@@ -110,8 +111,8 @@ pub struct CsvTable {
     writer: ::csv::Writer<Box<dyn Write + Send>>,
 }
 
-fn write_error(e: ::csv::Error) -> String {
-    format!("cannot write CSV: {e}")
+fn write_error(e: ::csv::Error) -> Message {
+    super::csv_failure(&e)
 }
 
 impl CsvTable {
@@ -120,15 +121,15 @@ impl CsvTable {
         dialect: Dialect,
         header: &[&str],
         out: Box<dyn Write + Send>,
-    ) -> Result<CsvTable, String> {
+    ) -> Result<CsvTable, Message> {
         let mut writer = dialect
             .streaming_writer(out)
-            .map_err(|e| format!("cannot write CSV: {e}"))?;
+            .map_err(|e| super::io_failure("CSV", &e))?;
         writer.write_record(header).map_err(write_error)?;
         Ok(CsvTable { dialect, writer })
     }
 
-    pub fn push(&mut self, cells: &[Cell]) -> Result<(), String> {
+    pub fn push(&mut self, cells: &[Cell]) -> Result<(), Message> {
         let record: Vec<Cow<str>> = cells.iter().map(|c| render(self.dialect, c)).collect();
         self.writer
             .write_record(record.iter().map(|c| c.as_bytes()))
@@ -136,12 +137,12 @@ impl CsvTable {
     }
 
     /// Flushes every row into the output.
-    pub fn finish(self) -> Result<(), String> {
+    pub fn finish(self) -> Result<(), Message> {
         let mut out = self
             .writer
             .into_inner()
-            .map_err(|e| format!("cannot write CSV: {}", e.error()))?;
-        out.flush().map_err(|e| format!("cannot write CSV: {e}"))
+            .map_err(|e| super::io_failure("CSV", e.error()))?;
+        out.flush().map_err(|e| super::io_failure("CSV", &e))
     }
 }
 

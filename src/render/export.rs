@@ -11,6 +11,7 @@ use super::csv::{CsvTable, Dialect};
 use super::json::JsonList;
 use super::xlsx::{SheetId, XlsxBook};
 use crate::classified::classify_inventory;
+use crate::diagnostic::Message;
 use crate::export::columns::Cell;
 use crate::export::columns::{self, Column, ServiceRow};
 use crate::export::indicators_long;
@@ -74,7 +75,7 @@ impl Exporter {
         format: Format,
         lang: Lang,
         out: Box<dyn Write + Send>,
-    ) -> Result<Exporter, String> {
+    ) -> Result<Exporter, Message> {
         let names = match subject {
             Subject::Services => columns::names(&columns::services()),
             Subject::Indicators => columns::names(&indicators_long::columns()),
@@ -117,7 +118,7 @@ impl Exporter {
     }
 
     /// Appends the rows of one inventory, made by [`Rows::of`].
-    pub fn push(&mut self, rows: InventoryRows) -> Result<(), String> {
+    pub fn push(&mut self, rows: InventoryRows) -> Result<(), Message> {
         for (table, cells) in rows.rows {
             match &mut self.sink {
                 Sink::Csv(table) => table.push(&cells)?,
@@ -141,14 +142,13 @@ impl Exporter {
     }
 
     /// The finished file.
-    pub fn finish(self) -> Result<(), String> {
+    pub fn finish(self) -> Result<(), Message> {
         match self.sink {
             Sink::Csv(table) => table.finish(),
             Sink::Json(list) => list.finish(),
             Sink::Xlsx(book, mut out) => {
                 book.book.finish(&mut out)?;
-                out.flush()
-                    .map_err(|e| format!("cannot write the workbook: {e}"))
+                out.flush().map_err(|e| super::io_failure("xlsx", &e))
             }
         }
     }
@@ -224,7 +224,7 @@ impl Rows {
 
 impl Workbook {
     /// Services: `services`, `indicators`, `departments`; indicators: `indicators` only.
-    fn new(subject: Subject) -> Result<Workbook, String> {
+    fn new(subject: Subject) -> Result<Workbook, Message> {
         let mut book = XlsxBook::new();
         let services = match subject {
             Subject::Services => {

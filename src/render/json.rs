@@ -2,6 +2,7 @@
 //! ([`number`]), and an export table as one document streamed row by row
 //! ([`JsonList`]).
 
+use crate::diagnostic::Message;
 use crate::export::columns::Cell;
 use crate::inventory::Unit;
 use serde_json::{Map, Value};
@@ -48,8 +49,8 @@ pub struct JsonList {
     rows: usize,
 }
 
-fn write_error(e: std::io::Error) -> String {
-    format!("cannot write JSON: {e}")
+fn write_error(e: std::io::Error) -> Message {
+    super::io_failure("JSON", &e)
 }
 
 impl JsonList {
@@ -59,7 +60,7 @@ impl JsonList {
         list: &str,
         names: Vec<&'static str>,
         mut out: Box<dyn Write + Send>,
-    ) -> Result<JsonList, String> {
+    ) -> Result<JsonList, Message> {
         let mut text = String::from("{\n");
         for (key, value) in header {
             text.push_str(&format!("  {}: {},\n", Value::from(*key), value));
@@ -73,7 +74,7 @@ impl JsonList {
         })
     }
 
-    pub fn push(&mut self, cells: Vec<Cell>) -> Result<(), String> {
+    pub fn push(&mut self, cells: Vec<Cell>) -> Result<(), Message> {
         let mut row = Map::new();
         for (name, cell) in self.names.iter().zip(cells) {
             insert_dotted(&mut row, name, value(cell));
@@ -92,7 +93,7 @@ impl JsonList {
     }
 
     /// Closes the document and flushes it into the output.
-    pub fn finish(mut self) -> Result<(), String> {
+    pub fn finish(mut self) -> Result<(), Message> {
         let end = if self.rows == 0 {
             "]\n}\n"
         } else {

@@ -19,6 +19,38 @@ pub mod report;
 pub mod text;
 pub mod xlsx;
 
+use crate::diagnostic::{Message, io_reason};
+use std::fmt::Display;
+
+/// "cannot write CSV: REASON": an output that could not be written, with
+/// the format's name ("CSV", "JSON", "xlsx"), which no language translates.
+pub fn cannot_write(format: &'static str, reason: Message) -> Message {
+    Message::new("io.cannot_write_format")
+        .text("format", format)
+        .phrase("reason", reason)
+}
+
+/// [`cannot_write`] for an I/O failure: in words where its kind has some.
+pub fn io_failure(format: &'static str, error: &std::io::Error) -> Message {
+    cannot_write(format, io_reason(error))
+}
+
+/// [`cannot_write`] with a library's own description of what went wrong.
+pub fn failure(format: &'static str, detail: impl Display) -> Message {
+    cannot_write(
+        format,
+        Message::new("io.reason.other").text("detail", detail.to_string()),
+    )
+}
+
+/// A CSV writer's failure: nearly always the output's I/O.
+pub fn csv_failure(error: &::csv::Error) -> Message {
+    match error.kind() {
+        ::csv::ErrorKind::Io(io) => io_failure("CSV", io),
+        _ => failure("CSV", error),
+    }
+}
+
 /// Whether to colour, decided once per run (spec §4: `auto` colours only a
 /// terminal and honours `NO_COLOR`) and passed down.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -9,6 +9,7 @@
 //! widths are measured while the rows pass and set at the end (`<cols>` is
 //! assembled when the workbook is saved).
 
+use crate::diagnostic::Message;
 use crate::export::columns::{Cell, LIST_SEPARATOR};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
@@ -38,8 +39,11 @@ struct Sheet {
 #[derive(Clone, Copy, Debug)]
 pub struct SheetId(usize);
 
-fn xlsx_error(e: XlsxError) -> String {
-    format!("cannot write xlsx: {e}")
+fn xlsx_error(e: XlsxError) -> Message {
+    match e {
+        XlsxError::IoError(io) => super::io_failure("xlsx", &io),
+        e => super::failure("xlsx", e),
+    }
 }
 
 impl XlsxBook {
@@ -55,7 +59,7 @@ impl XlsxBook {
     }
 
     /// Adds a sheet with its header row written and frozen.
-    pub fn add_sheet(&mut self, name: &'static str, header: &[&str]) -> Result<SheetId, String> {
+    pub fn add_sheet(&mut self, name: &'static str, header: &[&str]) -> Result<SheetId, Message> {
         let worksheet = self
             .workbook
             .add_worksheet_with_constant_memory()
@@ -84,9 +88,10 @@ impl XlsxBook {
         self.newest_year = Some(self.newest_year.map_or(year, |y| y.max(year)));
     }
 
-    pub fn push(&mut self, sheet: SheetId, cells: &[Cell]) -> Result<(), String> {
+    pub fn push(&mut self, sheet: SheetId, cells: &[Cell]) -> Result<(), Message> {
+        // Only a defect can name a sheet that was not added.
         let Some(state) = self.sheets.get_mut(sheet.0) else {
-            return Err(format!("cannot write xlsx: no sheet number {}", sheet.0));
+            return Err(super::failure("xlsx", format_args!("no sheet {}", sheet.0)));
         };
         let row = state.next_row;
         let worksheet = self
@@ -104,10 +109,13 @@ impl XlsxBook {
             )
             .map_err(|e| {
                 let column = state.header.get(col).map_or("?", String::as_str);
-                format!(
-                    "cannot write xlsx: sheet {}, row {}, column {column}: {e}",
-                    state.name,
-                    row + 1
+                super::cannot_write(
+                    "xlsx",
+                    Message::new("io.reason.xlsx_cell")
+                        .text("sheet", state.name)
+                        .number("row", row + 1)
+                        .text("column", column.to_string())
+                        .text("detail", e.to_string()),
                 )
             })?;
             if let Some(w) = state.widths.get_mut(col) {
@@ -121,7 +129,7 @@ impl XlsxBook {
     /// Sets widths and autofilters, then writes the workbook to `out`. The
     /// zip is streamed to `out` (the temporary output file), not assembled
     /// in memory first, so memory stays flat whatever the workbook's size.
-    pub fn finish(mut self, out: impl std::io::Write + Send) -> Result<(), String> {
+    pub fn finish(mut self, out: impl std::io::Write + Send) -> Result<(), Message> {
         for (index, sheet) in self.sheets.iter().enumerate() {
             let worksheet = self
                 .workbook
@@ -159,8 +167,9 @@ impl Default for XlsxBook {
     }
 }
 
-fn col_number(col: usize) -> Result<u16, String> {
-    u16::try_from(col).map_err(|_| format!("cannot write xlsx: column {col} is out of range"))
+fn col_number(col: usize) -> Result<u16, Message> {
+    u16::try_from(col)
+        .map_err(|_| super::failure("xlsx", format_args!("column {col} is out of range")))
 }
 
 /// Writes one cell; returns how many characters wide it shows.
@@ -232,6 +241,7 @@ mod tests {
         let error = book
             .push(sheet, &[Cell::Text("x".into()), Cell::Text(long)])
             .unwrap_err();
+        let error = crate::i18n::message(crate::i18n::Lang::En, &error);
         assert!(
             error.starts_with("cannot write xlsx: sheet services, row 2, column description:"),
             "{error}"

@@ -5,8 +5,9 @@
 pub mod targets;
 
 use crate::classified::{ClassifiedService, classify_inventory};
+use crate::diagnostic::Message;
 use crate::indicators::compute::{self, Changes, IndicatorValue};
-use crate::inventory::model::{Inventory, OrganisationKind};
+use crate::inventory::model::{Inventory, Organisation, OrganisationKind};
 use crate::inventory::targets::{Direction, TargetsFile};
 use crate::inventory::{Indicator, Step, Unit};
 use crate::ladder::{self, Missing};
@@ -116,9 +117,9 @@ pub struct ToDevelop {
 #[derive(Debug)]
 pub enum Refusal {
     /// The previous inventory is of another organisation or not an earlier year.
-    Previous(String),
+    Previous(Message),
     /// A target names a department the inventory does not have.
-    Target(String),
+    Target(Message),
 }
 
 impl IndicatorRow {
@@ -253,25 +254,23 @@ impl Report {
 fn same_organisation_earlier_year(now: &Inventory, before: &Inventory) -> Result<(), Refusal> {
     let (a, b) = (&now.organisation, &before.organisation);
     if !a.same_as(b) {
-        return Err(Refusal::Previous(format!(
-            "the previous inventory is of another organisation ({}{}) than this one ({}{})",
-            b.name,
-            b.code
-                .as_deref()
-                .map(|c| format!(", {c}"))
-                .unwrap_or_default(),
-            a.name,
-            a.code
-                .as_deref()
-                .map(|c| format!(", {c}"))
-                .unwrap_or_default(),
-        )));
+        // "Trelleborgs kommun, 1287": the name, and the code when there is one.
+        let named = |o: &Organisation| match &o.code {
+            Some(code) => format!("{}, {code}", o.name),
+            None => o.name.clone(),
+        };
+        return Err(Refusal::Previous(
+            Message::new("refusal.previous_other_organisation")
+                .text("previous", named(b))
+                .text("current", named(a)),
+        ));
     }
     if before.year >= now.year {
-        return Err(Refusal::Previous(format!(
-            "the previous inventory is for {}, which is not earlier than {}",
-            before.year, now.year
-        )));
+        return Err(Refusal::Previous(
+            Message::new("refusal.previous_not_earlier")
+                .number("previous", before.year)
+                .number("year", now.year),
+        ));
     }
     Ok(())
 }
@@ -385,10 +384,13 @@ fn target_rows(
             }
             Some(department) => {
                 let Some(row) = departments.iter().find(|d| &d.id == department) else {
-                    return Err(Refusal::Target(format!(
-                        "line {}: the target for `{}` names department `{department}`, which {} does not have",
-                        t.pos.line, t.indicator, inventory.organisation.name
-                    )));
+                    return Err(Refusal::Target(
+                        Message::new("refusal.target_department")
+                            .number("line", t.pos.line)
+                            .text("indicator", t.indicator.id())
+                            .text("department", department.clone())
+                            .text("organisation", inventory.organisation.name.clone()),
+                    ));
                 };
                 let value = row.value(t.indicator);
                 // A department's previous value needs the previous inventory's departments.

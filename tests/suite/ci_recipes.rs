@@ -10,7 +10,7 @@ use trappa::inventory::load::{self, Node, Value};
 fn parse(name: &str) -> Node {
     let path = root().join("examples/ci").join(name);
     let text = std::fs::read_to_string(&path).unwrap();
-    load::parse(name, &text).unwrap_or_else(|d| panic!("{name} is not valid YAML: {}", d.message))
+    load::parse(name, &text).unwrap_or_else(|d| panic!("{name} is not valid YAML: {:?}", d.message))
 }
 
 fn get<'n>(node: &'n Node, key: &str) -> &'n Node {

@@ -5,6 +5,7 @@
 use crate::helpers::{trappa, valid};
 use serde_json::{Value, json};
 use trappa::export::cpsv::{self, Input, Problem};
+use trappa::i18n::{self, Lang};
 use trappa::pipeline::Checked;
 
 fn export(paths: &[&str]) -> Result<Value, Vec<Problem>> {
@@ -185,7 +186,7 @@ fn services_without_description_are_named_not_exported() {
         ]
     );
     assert_eq!(
-        refusals[0].to_string(),
+        i18n::message(Lang::En, &refusals[0].message()),
         "tests/fixtures/cpsv/undescribed.yaml:12:5: service `felanmalan` has no description; CPSV-AP requires one (dct:description): add `description`"
     );
 }

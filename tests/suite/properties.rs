@@ -360,7 +360,7 @@ fn check_json_of(name: &str, bytes: Vec<u8>) -> String {
         text: &checked.source.text,
         diagnostics: &checked.diagnostics,
     }];
-    emit::json::json(&files, false)
+    emit::json::json(&files, false, trappa::i18n::Lang::En)
 }
 
 fn assert_check_json(text: &str) -> Result<(), TestCaseError> {

@@ -239,7 +239,7 @@ struct Example {
 fn read_example(path: &Path) -> Example {
     let text = std::fs::read_to_string(path).unwrap();
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    let root = load::parse(&name, &text).unwrap_or_else(|d| panic!("{name}: {}", d.message));
+    let root = load::parse(&name, &text).unwrap_or_else(|d| panic!("{name}: {:?}", d.message));
     Example {
         first_line: text.lines().next().unwrap_or_default().to_string(),
         document: to_json(&root),

@@ -7,8 +7,8 @@
 //! Cross-field rules (duplicates, contradictions, declared steps) are
 //! `crate::check`'s, which runs on what this walk could decode.
 
-use super::reader::{Fields, Reader, describe};
-use crate::diagnostic::{Code, Diagnostic, Pos};
+use super::reader::{Fields, Reader, describe, not_integer};
+use crate::diagnostic::{Code, Diagnostic, Message, Pos};
 use crate::inventory::load::{Node, Value};
 use crate::inventory::model::*;
 use crate::municipalities;
@@ -65,6 +65,11 @@ pub const ACCESS_KEYS: &[&str] = &[
 ];
 pub const VOLUME_KEYS: &[&str] = &["cases", "digital", "started", "completed"];
 
+/// The places of keys, as the messages name them (catalogue keys).
+const INVENTORY: &str = "diagnostic.place.inventory";
+const DEPARTMENT: &str = "diagnostic.place.department";
+const SERVICE: &str = "diagnostic.place.service";
+
 /// Decodes an inventory document. Returns no inventory only when the file is
 /// not an inventory of a format this version reads; otherwise returns what
 /// could be decoded, with the diagnostics of what could not.
@@ -79,8 +84,8 @@ impl Reader<'_> {
         if root.value == Value::Null {
             self.e002(
                 Pos::START,
-                "the file is empty: an inventory needs `trappa`, `organisation`, `year` and `services`",
-                Some("see examples/trelleborg-2014.yaml for a complete inventory".into()),
+                Message::new("diagnostic.e002.empty_file"),
+                Some(Message::new("diagnostic.e002.empty_file_help")),
             );
             return None;
         }
@@ -89,15 +94,12 @@ impl Reader<'_> {
         if matches!(root.value, Value::Map(_)) && !root.has_key("trappa") {
             self.e002(
                 root.pos,
-                "not a trappa inventory: the key `trappa` (the format version) is missing",
-                Some(
-                    "an inventory starts with `trappa: 1`; a targets file with `trappa-targets: 1`"
-                        .into(),
-                ),
+                Message::new("diagnostic.e002.no_version"),
+                Some(Message::new("diagnostic.e002.no_version_help")),
             );
             return None;
         }
-        let fields = self.mapping(root, "the inventory", ROOT_KEYS)?;
+        let fields = self.mapping(root, INVENTORY, ROOT_KEYS)?;
         if !self.format_version(&fields) {
             return None;
         }
@@ -106,10 +108,10 @@ impl Reader<'_> {
         fields.record(&mut spans, "");
 
         let organisation = self
-            .require(&fields, "organisation", "the inventory")
+            .require(&fields, "organisation", INVENTORY)
             .and_then(|n| self.organisation(n, &mut spans));
         let year = self
-            .require(&fields, "year", "the inventory")
+            .require(&fields, "year", INVENTORY)
             .and_then(|n| self.year(n));
         let departments = fields
             .get("departments")
@@ -119,7 +121,7 @@ impl Reader<'_> {
             (Some(node), _) => self.list(node, "services", |d, item, _| d.service(item)),
             (None, Some(_)) => Vec::new(),
             (None, None) => {
-                self.require(&fields, "services", "the inventory");
+                self.require(&fields, "services", INVENTORY);
                 Vec::new()
             }
         };
@@ -141,8 +143,8 @@ impl Reader<'_> {
         let Some(node) = fields.get("trappa") else {
             self.e002(
                 fields.pos,
-                "not a trappa inventory: the key `trappa` (the format version) is missing",
-                Some("start the file with `trappa: 1`".into()),
+                Message::new("diagnostic.e002.no_version"),
+                Some(Message::new("diagnostic.e002.no_version_start_help")),
             );
             return false;
         };
@@ -154,15 +156,12 @@ impl Reader<'_> {
                         Code::E007,
                         self.file,
                         node.pos,
-                        format!(
-                            "unsupported format version {}",
-                            node.scalar_text()
-                                .map_or_else(|| describe(node), |t| format!("`{t}`"))
-                        ),
+                        Message::new("diagnostic.e007.version").arg("version", describe(node)),
                     )
-                    .help(format!(
-                        "this trappa reads format {FORMAT_VERSION}: `trappa: {FORMAT_VERSION}`"
-                    )),
+                    .help(
+                        Message::new("diagnostic.e007.version_help")
+                            .number("supported", FORMAT_VERSION),
+                    ),
                 );
                 false
             }
@@ -175,8 +174,8 @@ impl Reader<'_> {
             _ => {
                 self.e002(
                     node.pos,
-                    format!("`year` must be a whole number, found {}", describe(node)),
-                    Some("write the follow-up year without quotes: `year: 2014`".into()),
+                    not_integer(node, "year"),
+                    Some(Message::new("diagnostic.e002.year_help")),
                 );
                 return None;
             }
@@ -187,9 +186,9 @@ impl Reader<'_> {
                     Code::E007,
                     self.file,
                     node.pos,
-                    format!("`year` {year} is out of range"),
+                    Message::new("diagnostic.e007.year").number("year", year),
                 )
-                .help("the follow-up year is between 2000 and 2100"),
+                .help(Message::new("diagnostic.e007.year_help")),
             );
             return None;
         }
@@ -197,10 +196,10 @@ impl Reader<'_> {
     }
 
     fn organisation(&mut self, node: &Node, spans: &mut Spans) -> Option<Organisation> {
-        let fields = self.mapping(node, "organisation", ORGANISATION_KEYS)?;
+        let fields = self.mapping(node, "diagnostic.place.organisation", ORGANISATION_KEYS)?;
         fields.record(spans, "organisation.");
         let name = self
-            .require(&fields, "name", "organisation")
+            .require(&fields, "name", "diagnostic.place.organisation")
             .and_then(|n| self.non_empty_text(n, "organisation.name"));
         let kind = fields
             .get("kind")
@@ -231,18 +230,21 @@ impl Reader<'_> {
                         Code::W107,
                         self.file,
                         node.pos,
-                        format!("`organisation.code` is written unquoted: `{written}`"),
+                        Message::new("diagnostic.w107.unquoted_code").text("code", written.clone()),
                     )
-                    .help(format!(
-                        "trappa reads it as text, but YAML 1.2 tools and editors read a number; write `code: \"{written}\"`"
-                    )),
+                    .help(
+                        Message::new("diagnostic.w107.unquoted_code_help")
+                            .text("code", written.clone()),
+                    ),
                 );
                 written
             }
             _ => {
                 self.e002(
                     node.pos,
-                    format!("`organisation.code` must be text, found {}", describe(node)),
+                    Message::new("diagnostic.e002.not_text")
+                        .text("path", "organisation.code")
+                        .arg("value", describe(node)),
                     None,
                 );
                 return None;
@@ -258,25 +260,30 @@ impl Reader<'_> {
         if valid {
             return Some(code);
         }
-        let expected = match kind {
-            OrganisationKind::Region => "a region's two-digit county code (01–25)",
-            _ => "a municipality's four-digit SCB code",
+        let (message, expected) = match kind {
+            OrganisationKind::Region => (
+                "diagnostic.e007.not_county_code",
+                "diagnostic.e007.county_code_help",
+            ),
+            _ => (
+                "diagnostic.e007.not_municipality_code",
+                "diagnostic.e007.municipality_code_help",
+            ),
         };
         let help = match name.and_then(municipalities::by_organisation_name) {
             Some(m) if kind == OrganisationKind::Municipality => {
-                format!(
-                    "{} has the code \"{}\" (data/municipalities.csv)",
-                    m.name, m.code
-                )
+                Message::new("diagnostic.e007.code_of_help")
+                    .text("name", m.name)
+                    .text("code", m.code)
             }
-            _ => format!("expected {expected}; the codes are listed in data/municipalities.csv"),
+            _ => Message::new(expected),
         };
         self.report(
             Diagnostic::new(
                 Code::E007,
                 self.file,
                 node.pos,
-                format!("`organisation.code` `{code}` is not {expected}"),
+                Message::new(message).text("code", code),
             )
             .help(help),
         );
@@ -284,12 +291,12 @@ impl Reader<'_> {
     }
 
     fn department(&mut self, node: &Node) -> Option<Department> {
-        let fields = self.mapping(node, "a department", DEPARTMENT_KEYS)?;
+        let fields = self.mapping(node, DEPARTMENT, DEPARTMENT_KEYS)?;
         let id = self
-            .require(&fields, "id", "a department")
+            .require(&fields, "id", DEPARTMENT)
             .and_then(|n| self.identifier(n, "departments.id"));
         let name = self
-            .require(&fields, "name", "a department")
+            .require(&fields, "name", DEPARTMENT)
             .and_then(|n| self.non_empty_text(n, "departments.name"));
         Some(Department {
             id: id?,
@@ -299,16 +306,16 @@ impl Reader<'_> {
     }
 
     fn service(&mut self, node: &Node) -> Option<Service> {
-        let fields = self.mapping(node, "a service", SERVICE_KEYS)?;
+        let fields = self.mapping(node, SERVICE, SERVICE_KEYS)?;
         let mut spans = Spans::default();
         spans.insert("", fields.pos);
         fields.record(&mut spans, "");
 
         let id = self
-            .require(&fields, "id", "a service")
+            .require(&fields, "id", SERVICE)
             .and_then(|n| self.identifier(n, "id"));
         let name = self
-            .require(&fields, "name", "a service")
+            .require(&fields, "name", SERVICE)
             .and_then(|n| self.non_empty_text(n, "name"));
         let department = fields
             .get("department")
@@ -386,7 +393,7 @@ impl Reader<'_> {
     }
 
     fn evidence(&mut self, node: &Node, spans: &mut Spans) -> Option<Evidence> {
-        let f = self.mapping(node, "evidence", EVIDENCE_KEYS)?;
+        let f = self.mapping(node, "diagnostic.place.evidence", EVIDENCE_KEYS)?;
         f.record(spans, "evidence.");
         let mut e = Evidence::default();
         macro_rules! read {
@@ -451,7 +458,7 @@ impl Reader<'_> {
     }
 
     fn access(&mut self, node: &Node, spans: &mut Spans) -> Option<Access> {
-        let f = self.mapping(node, "access", ACCESS_KEYS)?;
+        let f = self.mapping(node, "diagnostic.place.access", ACCESS_KEYS)?;
         f.record(spans, "access.");
         Some(Access {
             hours: f.get("hours").and_then(|n| self.word(n, "access.hours")),
@@ -472,7 +479,7 @@ impl Reader<'_> {
     }
 
     fn volumes(&mut self, node: &Node, spans: &mut Spans) -> Option<Volumes> {
-        let f = self.mapping(node, "volumes", VOLUME_KEYS)?;
+        let f = self.mapping(node, "diagnostic.place.volumes", VOLUME_KEYS)?;
         f.record(spans, "volumes.");
         let mut count = |key: &str| {
             let path = format!("volumes.{key}");

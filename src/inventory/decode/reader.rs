@@ -5,7 +5,7 @@
 //! kinds of file report problems in the same words. A reader never stops at
 //! the first problem: it records a diagnostic and goes on.
 
-use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::diagnostic::{Arg, Code, Diagnostic, Message, Pos};
 use crate::inventory::load::{Node, Value};
 use crate::inventory::model::{Spans, Vocabulary, is_http_url, slug};
 use crate::inventory::step::Step;
@@ -61,7 +61,7 @@ impl<'f> Reader<'f> {
         self.diagnostics.push(diagnostic);
     }
 
-    pub fn e002(&mut self, pos: Pos, message: impl Into<String>, help: Option<String>) {
+    pub fn e002(&mut self, pos: Pos, message: Message, help: Option<Message>) {
         let mut diagnostic = Diagnostic::new(Code::E002, self.file, pos, message);
         diagnostic.help = help;
         self.report(diagnostic);
@@ -71,21 +71,24 @@ impl<'f> Reader<'f> {
     pub fn error_count(&self) -> usize {
         self.diagnostics.len()
     }
-    /// Reads a mapping and reports keys not in `known` (with a "did you mean").
+    /// Reads a mapping and reports keys not in `known` (with a "did you
+    /// mean"). `place` is the catalogue key of what the mapping is ("a
+    /// service"), for the messages.
     pub fn mapping<'n>(
         &mut self,
         node: &'n Node,
-        what: &str,
+        place: &'static str,
         known: &[&str],
     ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
             self.e002(
                 node.pos,
-                format!(
-                    "{what} must be a mapping of keys, found {}",
-                    node.kind_name()
+                Message::new("diagnostic.e002.not_mapping")
+                    .word("place", place)
+                    .word("kind", node.kind_key()),
+                Some(
+                    Message::new("diagnostic.e002.not_mapping_help").text("keys", known.join(", ")),
                 ),
-                Some(format!("expected keys: {}", known.join(", "))),
             );
             return None;
         };
@@ -95,7 +98,11 @@ impl<'f> Reader<'f> {
         };
         for (key, value) in entries {
             let Some(name) = key.scalar_text() else {
-                self.e002(key.pos, format!("a key in {what} is not text"), None);
+                self.e002(
+                    key.pos,
+                    Message::new("diagnostic.e002.key_not_text").word("place", place),
+                    None,
+                );
                 continue;
             };
             if let Some((_, first, _)) = fields.entries.iter().find(|(k, _, _)| *k == name) {
@@ -105,24 +112,28 @@ impl<'f> Reader<'f> {
                         Code::E001,
                         self.file,
                         key.pos,
-                        format!(
-                            "duplicate key `{name}` in {what} (first on line {})",
-                            first.line
-                        ),
+                        Message::new("diagnostic.e001.duplicate_key")
+                            .text("key", name.to_string())
+                            .word("place", place)
+                            .number("line", first.line),
                     )
-                    .help("a key may appear once in a mapping; remove or merge the repeated one")
-                    .related(first, "first here"),
+                    .help(Message::new("diagnostic.e001.duplicate_key_help"))
+                    .related(first, Message::new("diagnostic.e001.first_here")),
                 );
                 continue;
             }
             if !known.contains(&name) {
                 let help = match suggest::closest(name, known.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("known keys in {what}: {}", known.join(", ")),
+                    Some(near) => did_you_mean(near),
+                    None => Message::new("diagnostic.e002.unknown_key_help")
+                        .word("place", place)
+                        .text("keys", known.join(", ")),
                 };
                 self.e002(
                     key.pos,
-                    format!("unknown key `{name}` in {what}"),
+                    Message::new("diagnostic.e002.unknown_key")
+                        .text("key", name.to_string())
+                        .word("place", place),
                     Some(help),
                 );
                 continue;
@@ -132,18 +143,21 @@ impl<'f> Reader<'f> {
         Some(fields)
     }
 
-    /// Reports a required key that is absent or empty.
-    pub fn require<'n>(&mut self, fields: &Fields<'n>, key: &str, what: &str) -> Option<&'n Node> {
+    /// Reports a required key that is absent or empty; `place` is the
+    /// catalogue key of the mapping it belongs in.
+    pub fn require<'n>(
+        &mut self,
+        fields: &Fields<'n>,
+        key: &'static str,
+        place: &'static str,
+    ) -> Option<&'n Node> {
         let node = fields.get(key);
         if node.is_none() {
             let (pos, message) = match fields.key_pos(key) {
-                Some(pos) => (pos, format!("`{key}` in {what} has no value")),
-                None => (
-                    fields.pos,
-                    format!("{what} is missing the required key `{key}`"),
-                ),
+                Some(pos) => (pos, Message::new("diagnostic.e002.no_value")),
+                None => (fields.pos, Message::new("diagnostic.e002.required_key")),
             };
-            self.e002(pos, message, None);
+            self.e002(pos, message.text("key", key).word("place", place), None);
         }
         node
     }
@@ -161,11 +175,10 @@ impl<'f> Reader<'f> {
                 {
                     self.e002(
                         node.pos,
-                        format!(
-                            "`{path}` contains the control character {}",
-                            c.escape_unicode()
-                        ),
-                        Some("remove it; write plain text".into()),
+                        Message::new("diagnostic.e002.control_character")
+                            .text("path", path.to_string())
+                            .text("character", c.escape_unicode().to_string()),
+                        Some(Message::new("diagnostic.e002.control_character_help")),
                     );
                     return None;
                 }
@@ -175,8 +188,10 @@ impl<'f> Reader<'f> {
             _ => {
                 self.e002(
                     node.pos,
-                    format!("`{path}` must be text, found {}", node.kind_name()),
-                    Some("put text in quotes if it looks like another type".into()),
+                    Message::new("diagnostic.e002.not_text")
+                        .text("path", path.to_string())
+                        .word("value", node.kind_key()),
+                    Some(Message::new("diagnostic.e002.not_text_help")),
                 );
                 None
             }
@@ -187,7 +202,11 @@ impl<'f> Reader<'f> {
     pub fn non_empty_text(&mut self, node: &Node, path: &str) -> Option<String> {
         let text = self.text(node, path)?;
         if text.trim().is_empty() {
-            self.e002(node.pos, format!("`{path}` must not be empty"), None);
+            self.e002(
+                node.pos,
+                Message::new("diagnostic.e002.empty").text("path", path.to_string()),
+                None,
+            );
             return None;
         }
         Some(text)
@@ -207,20 +226,23 @@ impl<'f> Reader<'f> {
                 let meant = matches!(text.to_lowercase().as_str(), "yes" | "on" | "y");
                 self.e002(
                     node.pos,
-                    format!("`{path}: {text}` is not a boolean: write `true` or `false`"),
-                    Some(format!(
-                        "trappa reads YAML 1.2, where `{text}` is text; did you mean `{meant}`?"
-                    )),
+                    Message::new("diagnostic.e002.yaml11_boolean")
+                        .text("path", path.to_string())
+                        .text("text", text.clone()),
+                    Some(
+                        Message::new("diagnostic.e002.yaml11_boolean_help")
+                            .text("text", text.clone())
+                            .text("meant", if meant { "true" } else { "false" }),
+                    ),
                 );
                 None
             }
             _ => {
                 self.e002(
                     node.pos,
-                    format!(
-                        "`{path}` must be `true` or `false`, found {}",
-                        describe(node)
-                    ),
+                    Message::new("diagnostic.e002.not_boolean")
+                        .text("path", path.to_string())
+                        .arg("value", describe(node)),
                     None,
                 );
                 None
@@ -234,11 +256,7 @@ impl<'f> Reader<'f> {
             Value::Int(i) => *i,
             Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e30 => *f as i128,
             _ => {
-                self.e002(
-                    node.pos,
-                    format!("`{path}` must be a whole number, found {}", describe(node)),
-                    None,
-                );
+                self.e002(node.pos, not_integer(node, path), None);
                 return None;
             }
         };
@@ -264,13 +282,16 @@ impl<'f> Reader<'f> {
         min: T,
         max: Option<T>,
     ) {
-        let range = match max {
-            Some(max) => format!("between {min} and {max}"),
-            None => format!("at least {min}"),
+        let message = match max {
+            Some(max) => Message::new("diagnostic.e002.out_of_range").text("max", max.to_string()),
+            None => Message::new("diagnostic.e002.below_minimum"),
         };
         self.e002(
             node.pos,
-            format!("`{path}` is {value}, out of range: it must be {range}"),
+            message
+                .text("path", path.to_string())
+                .text("value", value.to_string())
+                .text("min", min.to_string()),
             None,
         );
     }
@@ -283,8 +304,10 @@ impl<'f> Reader<'f> {
             _ => {
                 self.e002(
                     node.pos,
-                    format!("`{path}` must be a number, found {}", describe(node)),
-                    Some("write decimals with a point: 145.50".into()),
+                    Message::new("diagnostic.e002.not_number")
+                        .text("path", path.to_string())
+                        .arg("value", describe(node)),
+                    Some(Message::new("diagnostic.e002.not_number_help")),
                 );
                 return None;
             }
@@ -312,12 +335,14 @@ impl<'f> Reader<'f> {
         if found.is_none() {
             let written = node.scalar_text().unwrap_or_default();
             let help = match suggest::closest(written, Step::spellings()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => "a step is 1–4 or its name: information, interaction, transaction, integration (or in Swedish: interaktion, transaktion)".into(),
+                Some(near) => did_you_mean(near),
+                None => Message::new("diagnostic.e002.not_step_help"),
             };
             self.e002(
                 node.pos,
-                format!("`{path}` is not a step: {}", describe(node)),
+                Message::new("diagnostic.e002.not_step")
+                    .text("path", path.to_string())
+                    .arg("value", describe(node)),
                 Some(help),
             );
         }
@@ -338,12 +363,16 @@ impl<'f> Reader<'f> {
         }
         let written = node.scalar_text().unwrap_or_default();
         let help = match suggest::closest(written, names.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!("`{path}` is {}", suggest::one_of(names)),
+            Some(near) => did_you_mean(near),
+            None => Message::new("diagnostic.e002.one_of_help")
+                .text("path", path.to_string())
+                .text("choices", suggest::quoted(names)),
         };
         self.e002(
             node.pos,
-            format!("unknown value {} for `{path}`", describe(node)),
+            Message::new("diagnostic.e002.unknown_value")
+                .arg("value", describe(node))
+                .text("path", path.to_string()),
             Some(help),
         );
         None
@@ -362,8 +391,13 @@ impl<'f> Reader<'f> {
             _ => {
                 self.e002(
                     node.pos,
-                    format!("`{path}` must be a list, found {}", describe(node)),
-                    Some(format!("write `{path}: [a, b]` or one `- item` per line")),
+                    Message::new("diagnostic.e002.not_list")
+                        .text("path", path.to_string())
+                        .arg("value", describe(node)),
+                    Some(
+                        Message::new("diagnostic.e002.not_list_help")
+                            .text("path", path.to_string()),
+                    ),
                 );
                 Vec::new()
             }
@@ -381,9 +415,11 @@ impl<'f> Reader<'f> {
                 Code::E008,
                 self.file,
                 node.pos,
-                format!("`{path}` is not an http(s) URL: `{text}`"),
+                Message::new("diagnostic.e008.not_url")
+                    .text("path", path.to_string())
+                    .text("text", text),
             )
-            .help("write the full address, starting with https://"),
+            .help(Message::new("diagnostic.e008.not_url_help")),
         );
         None
     }
@@ -400,17 +436,17 @@ impl<'f> Reader<'f> {
             return Some(id);
         }
         let suggestion = slug(&id);
+        let help = if suggestion.is_empty() {
+            Message::new("diagnostic.e002.invalid_id_help")
+        } else {
+            Message::new("diagnostic.e002.invalid_id_example_help").text("example", suggestion)
+        };
         self.e002(
             node.pos,
-            format!("`{path}` `{id}` is not a valid id"),
-            Some(format!(
-                "ids use a–z, 0–9, `-` and `_`, and start with a letter or digit{}",
-                if suggestion.is_empty() {
-                    String::new()
-                } else {
-                    format!(": for example `{suggestion}`")
-                }
-            )),
+            Message::new("diagnostic.e002.invalid_id")
+                .text("path", path.to_string())
+                .text("id", id),
+            Some(help),
         );
         None
     }
@@ -422,8 +458,10 @@ impl<'f> Reader<'f> {
         }
         self.e002(
             node.pos,
-            format!("`{path}` `{code}` is not an ISO 639-1 language code"),
-            Some("use two lowercase letters: sv, en, fi, ar, so …".into()),
+            Message::new("diagnostic.e002.language")
+                .text("path", path.to_string())
+                .text("code", code),
+            Some(Message::new("diagnostic.e002.language_help")),
         );
         None
     }
@@ -436,20 +474,37 @@ impl<'f> Reader<'f> {
         }
         self.e002(
             node.pos,
-            format!("`{path}` is not a date: {}", describe(node)),
-            Some("write the date as YYYY-MM-DD, for example 2014-05-01".into()),
+            Message::new("diagnostic.e002.date")
+                .text("path", path.to_string())
+                .arg("value", describe(node)),
+            Some(Message::new("diagnostic.e002.date_help")),
         );
         None
     }
 }
 
-/// How a value was written, for messages: `yes`, `"0128"`, a list.
-pub fn describe(node: &Node) -> String {
+/// How a value was written, for messages: `yes`, the quoted text `"0128"`,
+/// a list.
+pub fn describe(node: &Node) -> Arg {
+    let written =
+        |key, text: &str| Arg::Phrase(Box::new(Message::new(key).text("text", text.to_string())));
     match (&node.value, node.scalar_text()) {
-        (Value::Str { plain: false, .. }, Some(text)) => format!("the quoted text `\"{text}\"`"),
-        (_, Some(text)) => format!("`{text}`"),
-        (_, None) => node.kind_name().to_string(),
+        (Value::Str { plain: false, .. }, Some(text)) => written("diagnostic.written.quoted", text),
+        (_, Some(text)) => written("diagnostic.written.plain", text),
+        (_, None) => Arg::Word(node.kind_key()),
     }
+}
+
+/// "did you mean `near`?"
+pub fn did_you_mean(near: &str) -> Message {
+    Message::new("diagnostic.did_you_mean").text("near", near.to_string())
+}
+
+/// "`path` must be a whole number, found …"
+pub fn not_integer(node: &Node, path: &str) -> Message {
+    Message::new("diagnostic.e002.not_integer")
+        .text("path", path.to_string())
+        .arg("value", describe(node))
 }
 
 fn is_iso_date(text: &str) -> bool {

@@ -1,8 +1,8 @@
 //! The walk over a targets file (effektmål), format 1 (spec §2), with the
 //! same reader, and so the same diagnostics, as inventories.
 
-use super::reader::Reader;
-use crate::diagnostic::{Code, Diagnostic};
+use super::reader::{Reader, describe, did_you_mean};
+use crate::diagnostic::{Code, Diagnostic, Message};
 use crate::inventory::indicator::{Indicator, Unit};
 use crate::inventory::load::{Node, Value};
 use crate::inventory::targets::{Baseline, Direction, Target, TargetsFile};
@@ -20,6 +20,11 @@ pub const TARGET_KEYS: &[&str] = &[
 ];
 pub const BASELINE_KEYS: &[&str] = &["year", "value"];
 
+/// The places of keys, as the messages name them (catalogue keys).
+const TARGETS_FILE: &str = "diagnostic.place.targets_file";
+const TARGET: &str = "diagnostic.place.target";
+const BASELINE: &str = "diagnostic.place.baseline";
+
 /// Decodes a document whose root has `trappa-targets`.
 pub fn decode(file: &str, root: &Node) -> (Option<TargetsFile>, Vec<Diagnostic>) {
     let mut d = Reader::new(file);
@@ -28,7 +33,7 @@ pub fn decode(file: &str, root: &Node) -> (Option<TargetsFile>, Vec<Diagnostic>)
 }
 
 fn targets_file(d: &mut Reader, root: &Node) -> Option<TargetsFile> {
-    let fields = d.mapping(root, "the targets file", ROOT_KEYS)?;
+    let fields = d.mapping(root, TARGETS_FILE, ROOT_KEYS)?;
     let version = fields.get("trappa-targets")?;
     if version.value != Value::Int(1) {
         d.report(
@@ -36,16 +41,13 @@ fn targets_file(d: &mut Reader, root: &Node) -> Option<TargetsFile> {
                 Code::E007,
                 d.file,
                 version.pos,
-                format!(
-                    "unsupported targets format version `{}`",
-                    version.scalar_text().unwrap_or("?")
-                ),
+                Message::new("diagnostic.e007.targets_version").arg("version", describe(version)),
             )
-            .help("this trappa reads targets format 1: `trappa-targets: 1`"),
+            .help(Message::new("diagnostic.e007.targets_version_help")),
         );
         return None;
     }
-    let targets = match d.require(&fields, "targets", "the targets file") {
+    let targets = match d.require(&fields, "targets", TARGETS_FILE) {
         Some(node) => d.list(node, "targets", |d, item, _| target(d, item)),
         None => Vec::new(),
     };
@@ -53,17 +55,17 @@ fn targets_file(d: &mut Reader, root: &Node) -> Option<TargetsFile> {
 }
 
 fn target(d: &mut Reader, node: &Node) -> Option<Target> {
-    let fields = d.mapping(node, "a target", TARGET_KEYS)?;
+    let fields = d.mapping(node, TARGET, TARGET_KEYS)?;
     let indicator = d
-        .require(&fields, "indicator", "a target")
+        .require(&fields, "indicator", TARGET)
         .and_then(|n| indicator(d, n));
     let unit = indicator.map(Indicator::unit);
     let goal = fields.get("goal").and_then(|n| d.text(n, "goal"));
     let target = d
-        .require(&fields, "target", "a target")
+        .require(&fields, "target", TARGET)
         .and_then(|n| value(d, n, "target", unit));
     let by = d
-        .require(&fields, "by", "a target")
+        .require(&fields, "by", TARGET)
         .and_then(|n| d.integer(n, "by", 2000, 2100))
         .map(|y| y as i32);
     let direction = match fields.get("direction") {
@@ -73,12 +75,14 @@ fn target(d: &mut Reader, node: &Node) -> Option<Target> {
             Some("down") => Some(Direction::Down),
             other => {
                 let help = match other.and_then(|t| suggest::closest(t, ["up", "down"])) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => "`direction` is `up` (at least the target) or `down` (at most)".into(),
+                    Some(near) => did_you_mean(near),
+                    None => Message::new("diagnostic.e002.direction_help"),
                 };
                 d.e002(
                     n.pos,
-                    format!("unknown value `{}` for `direction`", other.unwrap_or("?")),
+                    Message::new("diagnostic.e002.unknown_value")
+                        .arg("value", describe(n))
+                        .text("path", "direction"),
                     Some(help),
                 );
                 None
@@ -109,10 +113,14 @@ fn indicator(d: &mut Reader, node: &Node) -> Option<Indicator> {
         return Some(indicator);
     }
     let help = match suggest::closest(&id, Indicator::ids()) {
-        Some(near) => format!("did you mean `{near}`?"),
-        None => "the indicator ids are listed in the README (Indicators) and by `trappa report --format json`".into(),
+        Some(near) => did_you_mean(near),
+        None => Message::new("diagnostic.e002.unknown_indicator_help"),
     };
-    d.e002(node.pos, format!("unknown indicator `{id}`"), Some(help));
+    d.e002(
+        node.pos,
+        Message::new("diagnostic.e002.unknown_indicator").text("id", id),
+        Some(help),
+    );
     None
 }
 
@@ -131,15 +139,15 @@ fn value(d: &mut Reader, node: &Node, path: &str, unit: Option<Unit>) -> Option<
         && d.diagnostics.len() > before
         && let Some(last) = d.diagnostics.last_mut()
     {
-        last.help = Some("a share is written 0–1: 60 % is `0.60`".into());
+        last.help = Some(Message::new("diagnostic.e002.share_help"));
     }
     v
 }
 
 /// The starting point of the trend line; its year must come before `by`.
 fn baseline(d: &mut Reader, node: &Node, unit: Option<Unit>, by: Option<i32>) -> Option<Baseline> {
-    let fields = d.mapping(node, "baseline", BASELINE_KEYS)?;
-    let year_node = d.require(&fields, "year", "baseline");
+    let fields = d.mapping(node, BASELINE, BASELINE_KEYS)?;
+    let year_node = d.require(&fields, "year", BASELINE);
     let year = year_node
         .and_then(|n| d.integer(n, "baseline.year", 2000, 2100))
         .map(|y| y as i32);
@@ -148,13 +156,15 @@ fn baseline(d: &mut Reader, node: &Node, unit: Option<Unit>, by: Option<i32>) ->
     {
         d.e002(
             node.pos,
-            format!("`baseline.year: {year}` is not before `by: {by}`"),
-            Some("the baseline is where the trend starts: a year before the target year".into()),
+            Message::new("diagnostic.e002.baseline_year")
+                .number("year", year)
+                .number("by", by),
+            Some(Message::new("diagnostic.e002.baseline_year_help")),
         );
         return None;
     }
     let value = d
-        .require(&fields, "value", "baseline")
+        .require(&fields, "value", BASELINE)
         .and_then(|n| value(d, n, "baseline.value", unit));
     Some(Baseline {
         year: year?,

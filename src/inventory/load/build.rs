@@ -14,39 +14,37 @@
 //! copied by aliases, nodes and bytes kept for anchors, one document.
 
 use super::{Node, Value, scalar};
-use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::diagnostic::{Code, Diagnostic, Message, Pos};
 use crate::limits;
-use serde_saphyr::granit_parser::{Event, Options, Parser, ScalarStyle, ScanError, Span};
+use serde_saphyr::granit_parser::{
+    ErrorKind, Event, Options, Parser, ScalarStyle, ScanError, Span,
+};
 use std::collections::{HashMap, HashSet};
 
 /// Why a file was not turned into a tree: always E001, at a place in the file.
 #[derive(Debug)]
 pub struct ParseError {
     pos: Pos,
-    message: String,
+    message: Message,
+    /// The key of the help line, if there is one.
     help: Option<&'static str>,
 }
 
 impl ParseError {
-    fn new(pos: Pos, message: impl Into<String>, help: Option<&'static str>) -> ParseError {
-        ParseError {
-            pos,
-            message: message.into(),
-            help,
-        }
+    fn new(pos: Pos, message: Message, help: Option<&'static str>) -> ParseError {
+        ParseError { pos, message, help }
     }
 
     pub fn into_diagnostic(self, file: &str) -> Diagnostic {
         let diagnostic = Diagnostic::new(Code::E001, file, self.pos, self.message);
         match self.help {
-            Some(help) => diagnostic.help(help),
+            Some(help) => diagnostic.help(Message::new(help)),
             None => diagnostic,
         }
     }
 }
 
-const ALIAS_HELP: &str = "an inventory does not need nested aliases; write the values out";
-const DOCUMENT_HELP: &str = "an inventory file holds one document: one organisation and one year";
+const ALIAS_HELP: &str = "diagnostic.e001.alias_help";
 
 /// The tree of the file's one document. A file with no document (empty, or
 /// only comments) is a null at line 1, which the decoder calls empty.
@@ -137,8 +135,8 @@ impl Builder {
                 if self.documents > 1 {
                     return Err(ParseError::new(
                         pos_of(&span),
-                        "more than one YAML document (`---`) in the file",
-                        Some(DOCUMENT_HELP),
+                        Message::new("diagnostic.e001.two_documents"),
+                        Some("diagnostic.e001.two_documents_help"),
                     ));
                 }
             }
@@ -174,7 +172,11 @@ impl Builder {
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let Some(open) = self.open.pop() else {
-                    return Err(ParseError::new(pos_of(&span), "YAML syntax error", None));
+                    return Err(ParseError::new(
+                        pos_of(&span),
+                        Message::new("diagnostic.e001.yaml.unbalanced"),
+                        None,
+                    ));
                 };
                 let value = match open.kind {
                     OpenKind::Seq(items) => Value::Seq(items),
@@ -223,7 +225,7 @@ impl Builder {
         if self.aliases > limits::MAX_ALIASES {
             return Err(ParseError::new(
                 pos,
-                format!("the file uses more than {} aliases", limits::MAX_ALIASES),
+                Message::new("diagnostic.e001.aliases").number("limit", limits::MAX_ALIASES as u64),
                 Some(ALIAS_HELP),
             ));
         }
@@ -233,7 +235,7 @@ impl Builder {
             let name = span.slice(text).unwrap_or("*");
             return Err(ParseError::new(
                 pos,
-                format!("the alias `{name}` is inside the value it refers to"),
+                Message::new("diagnostic.e001.alias_in_anchor").text("name", name.to_string()),
                 Some(ALIAS_HELP),
             ));
         };
@@ -248,11 +250,9 @@ impl Builder {
         {
             return Err(ParseError::new(
                 pos,
-                format!(
-                    "aliases expand to too much data (limit: {} YAML nodes or {} MiB copied)",
-                    limits::MAX_ALIAS_COPIED_NODES,
-                    limits::MAX_ALIAS_COPIED_BYTES >> 20
-                ),
+                Message::new("diagnostic.e001.alias_copies")
+                    .number("nodes", limits::MAX_ALIAS_COPIED_NODES as u64)
+                    .number("mib", (limits::MAX_ALIAS_COPIED_BYTES >> 20) as u64),
                 Some(ALIAS_HELP),
             ));
         }
@@ -267,10 +267,7 @@ impl Builder {
         if self.nodes > limits::MAX_NODES {
             return Err(ParseError::new(
                 pos_of(span),
-                format!(
-                    "the file has more than {} YAML nodes (aliases expanded)",
-                    limits::MAX_NODES
-                ),
+                Message::new("diagnostic.e001.nodes").number("limit", limits::MAX_NODES as u64),
                 Some(ALIAS_HELP),
             ));
         }
@@ -309,11 +306,9 @@ impl Builder {
         {
             return Err(ParseError::new(
                 node.pos,
-                format!(
-                    "anchored values (`&name`) hold too much data (limit: {} YAML nodes or {} MiB in all)",
-                    limits::MAX_ANCHORED_NODES,
-                    limits::MAX_ANCHORED_BYTES >> 20
-                ),
+                Message::new("diagnostic.e001.anchors")
+                    .number("nodes", limits::MAX_ANCHORED_NODES as u64)
+                    .number("mib", (limits::MAX_ANCHORED_BYTES >> 20) as u64),
                 Some(ALIAS_HELP),
             ));
         }
@@ -369,8 +364,8 @@ fn merged_mappings(value: Node) -> Result<Vec<Vec<(Node, Node)>>, ParseError> {
     let not_a_mapping = |pos| {
         ParseError::new(
             pos,
-            "a merge key (`<<`) takes a mapping or a list of mappings",
-            Some("write `<<: *name`, where `&name` marks a mapping"),
+            Message::new("diagnostic.e001.merge"),
+            Some("diagnostic.e001.merge_help"),
         )
     };
     match value.value {
@@ -401,8 +396,8 @@ fn relocate(node: &mut Node, pos: Pos) {
 fn too_deep(pos: Pos) -> ParseError {
     ParseError::new(
         pos,
-        format!("nesting is deeper than {} levels", limits::MAX_DEPTH),
-        Some("an inventory nests at most five levels; check the indentation"),
+        Message::new("diagnostic.e001.too_deep").number("limit", limits::MAX_DEPTH as u64),
+        Some("diagnostic.e001.too_deep_help"),
     )
 }
 
@@ -417,26 +412,219 @@ fn pos_of(span: &Span) -> Pos {
     )
 }
 
+/// A syntax error of the YAML parser in trappa's words. The parser's
+/// [`ErrorKind`] says which rule was broken; the kinds a person writing an
+/// inventory can meet (the error cases of the YAML test suite, and a few
+/// more: an unclosed quote, a stray `@`) each have a key of their own, most
+/// with a hint. Anything else keeps the parser's own text as its detail.
 fn syntax_error(error: &ScanError) -> ParseError {
     let marker = error.marker();
     let pos = Pos::new(marker.line().max(1) as u32, marker.col() as u32 + 1, 1);
-    let info = error.info();
-    // The scanner's own guard against deep flow nesting can fire before the
-    // depth limit above: say what it means.
-    if info.contains("recursion limit") || info.contains("nesting limit") {
-        return too_deep(pos);
+    let (key, help) = match syntax_words(error.kind()) {
+        Syntax::TooDeep => return too_deep(pos),
+        Syntax::Known(key, help) => (key, help),
+        Syntax::Other => {
+            let info = error.info();
+            let info = info.trim();
+            let message = if info.is_empty() {
+                Message::new("diagnostic.e001.yaml.unbalanced")
+            } else {
+                Message::new("diagnostic.e001.yaml.other").text("detail", info.to_string())
+            };
+            return ParseError::new(pos, message, None);
+        }
+    };
+    let mut message = Message::new(key);
+    match error.kind() {
+        ErrorKind::UnclosedFlowCollection { open } => {
+            message = message.text("open", open.to_string());
+        }
+        ErrorKind::MismatchedFlowCollectionEnd { open, close } => {
+            message = message
+                .text("open", open.to_string())
+                .text("close", close.to_string());
+        }
+        ErrorKind::UnexpectedCharacter { character } => {
+            message = message.text("character", character.to_string());
+        }
+        _ => {}
     }
-    if info.contains("unknown anchor") {
-        return ParseError::new(
-            pos,
-            "an alias (`*name`) refers to an anchor that is not defined before it",
-            Some("define the value with `&name` above its first `*name`"),
-        );
-    }
-    let info = info.trim();
-    if info.is_empty() {
-        ParseError::new(pos, "YAML syntax error", None)
-    } else {
-        ParseError::new(pos, format!("YAML syntax error: {info}"), None)
+    ParseError::new(pos, message, help)
+}
+
+enum Syntax {
+    /// The parser's own guard against deep nesting, which can fire before
+    /// trappa's depth limit: the same finding as that limit.
+    TooDeep,
+    /// A message key and, where there is one, the key of its hint.
+    Known(&'static str, Option<&'static str>),
+    Other,
+}
+
+fn syntax_words(kind: &ErrorKind) -> Syntax {
+    use ErrorKind as K;
+    let known = |key, help| Syntax::Known(key, help);
+    match kind {
+        K::RecursionLimitExceeded => Syntax::TooDeep,
+        K::UnknownAnchor => known(
+            "diagnostic.e001.unknown_anchor",
+            Some("diagnostic.e001.unknown_anchor_help"),
+        ),
+        K::SimpleKeyExpected => known(
+            "diagnostic.e001.yaml.key_without_colon",
+            Some("diagnostic.e001.yaml.key_without_colon_help"),
+        ),
+        K::InvalidSimpleKey => known(
+            "diagnostic.e001.yaml.key_too_long",
+            Some("diagnostic.e001.yaml.key_too_long_help"),
+        ),
+        K::MappingValueNotAllowed => known(
+            "diagnostic.e001.yaml.colon_in_value",
+            Some("diagnostic.e001.yaml.colon_in_value_help"),
+        ),
+        K::InvalidColonPlacement
+        | K::FlowMappingValueAdjacentCollection
+        | K::InvalidMappingValueWhitespace => known(
+            "diagnostic.e001.yaml.colon",
+            Some("diagnostic.e001.yaml.colon_help"),
+        ),
+        K::ExpectedBlockMappingKey | K::InvalidIndentation => known(
+            "diagnostic.e001.yaml.indentation",
+            Some("diagnostic.e001.yaml.indentation_help"),
+        ),
+        K::ExpectedBlockSequenceEntry => known(
+            "diagnostic.e001.yaml.expected_item",
+            Some("diagnostic.e001.yaml.indentation_help"),
+        ),
+        K::BlockSequenceEntryNotAllowed | K::BlockEntryInFlowCollection => known(
+            "diagnostic.e001.yaml.item_not_allowed",
+            Some("diagnostic.e001.yaml.indentation_help"),
+        ),
+        K::MappingKeyNotAllowed => known(
+            "diagnostic.e001.yaml.key_not_allowed",
+            Some("diagnostic.e001.yaml.indentation_help"),
+        ),
+        K::InvalidBlockEntryWhitespace => known("diagnostic.e001.yaml.dash_space", None),
+        K::ExpectedWhitespace => known("diagnostic.e001.yaml.expected_space", None),
+        K::TabInBlockIndentation | K::TabInIndentation | K::TabNotAllowed | K::TabInPlainScalar => {
+            known(
+                "diagnostic.e001.yaml.tab",
+                Some("diagnostic.e001.yaml.tab_help"),
+            )
+        }
+        K::ZeroBlockScalarIndent | K::InvalidBlockScalarHeader => known(
+            "diagnostic.e001.yaml.block_header",
+            Some("diagnostic.e001.yaml.block_header_help"),
+        ),
+        K::InvalidBlockScalarIndent | K::TabAtBlockScalarStart => known(
+            "diagnostic.e001.yaml.block_indentation",
+            Some("diagnostic.e001.yaml.block_indentation_help"),
+        ),
+        K::InvalidQuotedScalarIndent | K::InvalidFlowScalarIndent => known(
+            "diagnostic.e001.yaml.quoted_indentation",
+            Some("diagnostic.e001.yaml.quoted_indentation_help"),
+        ),
+        K::UnclosedQuotedScalar => known(
+            "diagnostic.e001.yaml.unclosed_quote",
+            Some("diagnostic.e001.yaml.unclosed_quote_help"),
+        ),
+        K::InvalidTrailingSingleQuotedScalar | K::InvalidTrailingDoubleQuotedScalar => known(
+            "diagnostic.e001.yaml.after_quote",
+            Some("diagnostic.e001.yaml.after_quote_help"),
+        ),
+        K::UnknownQuotedScalarEscape
+        | K::InvalidQuotedScalarHexEscape
+        | K::InvalidLowSurrogateHexEscape
+        | K::InvalidLowSurrogate
+        | K::MissingLowSurrogate
+        | K::UnpairedLowSurrogate
+        | K::InvalidUnicodeEscape => known(
+            "diagnostic.e001.yaml.escape",
+            Some("diagnostic.e001.yaml.escape_help"),
+        ),
+        K::DocumentIndicatorInQuotedScalar => known(
+            "diagnostic.e001.yaml.marker_in_quote",
+            Some("diagnostic.e001.yaml.unclosed_quote_help"),
+        ),
+        K::CommentNotSeparated => known(
+            "diagnostic.e001.yaml.comment_space",
+            Some("diagnostic.e001.yaml.comment_space_help"),
+        ),
+        K::CommentInterceptedScalar => known(
+            "diagnostic.e001.yaml.comment_in_text",
+            Some("diagnostic.e001.yaml.comment_in_text_help"),
+        ),
+        K::UnclosedFlowCollection { .. } => known("diagnostic.e001.yaml.unclosed_bracket", None),
+        K::MismatchedFlowCollectionEnd { .. } => {
+            known("diagnostic.e001.yaml.mismatched_bracket", None)
+        }
+        K::MisplacedFlowCollectionEnd => known("diagnostic.e001.yaml.stray_bracket", None),
+        K::ExpectedFlowSequenceSeparator => {
+            known("diagnostic.e001.yaml.flow_sequence_separator", None)
+        }
+        K::ExpectedFlowMappingSeparator => {
+            known("diagnostic.e001.yaml.flow_mapping_separator", None)
+        }
+        K::UnexpectedEofFlowSequence
+        | K::UnexpectedEofFlowMapping
+        | K::UnexpectedEofImplicitFlowMapping
+        | K::UnexpectedEofBlockSequence
+        | K::UnexpectedEofBlockMapping
+        | K::UnexpectedEof => known("diagnostic.e001.yaml.unexpected_end", None),
+        K::ExpectedNodeContent | K::UnexpectedEndOfPlainScalar => {
+            known("diagnostic.e001.yaml.expected_value", None)
+        }
+        K::PlainScalarStartsWithDashFlowIndicator => known(
+            "diagnostic.e001.yaml.dash_bracket",
+            Some("diagnostic.e001.yaml.quote_it_help"),
+        ),
+        K::UnexpectedCharacter { .. } => known(
+            "diagnostic.e001.yaml.reserved_character",
+            Some("diagnostic.e001.yaml.quote_it_help"),
+        ),
+        K::MissingAnchorOrAliasName => known(
+            "diagnostic.e001.yaml.anchor_name",
+            Some("diagnostic.e001.yaml.quote_it_help"),
+        ),
+        K::InvalidDocumentEnd | K::ExpectedDocumentStart => known(
+            "diagnostic.e001.yaml.after_document",
+            Some("diagnostic.e001.two_documents_help"),
+        ),
+        K::MissingDocumentEndBeforeDirective
+        | K::InvalidDirectiveTerminator
+        | K::DuplicateVersionDirective
+        | K::UnsupportedYamlMajorVersion
+        | K::DuplicateTagDirective
+        | K::MissingYamlVersionSeparator
+        | K::MissingDirectiveName
+        | K::InvalidDirectiveName
+        | K::YamlVersionTooLong
+        | K::MissingYamlVersion
+        | K::InvalidTagDirectiveTerminator
+        | K::ExpectedTagDirectiveBang
+        | K::DirectiveByteLimitExceeded { .. }
+        | K::TooManyReservedDirectiveParams { .. }
+        | K::DirectiveDisallowed => known(
+            "diagnostic.e001.yaml.directive",
+            Some("diagnostic.e001.yaml.directive_help"),
+        ),
+        K::InvalidTagTerminator
+        | K::ExpectedTagBang
+        | K::InvalidGlobalTagCharacter
+        | K::MissingTagUri
+        | K::UnclosedVerbatimTag
+        | K::InvalidTagEscape
+        | K::InvalidTagUtf8LeadingByte
+        | K::InvalidTagUtf8TrailingByte
+        | K::InvalidTagUtf8
+        | K::UndeclaredTagHandle => known(
+            "diagnostic.e001.yaml.tag",
+            Some("diagnostic.e001.yaml.tag_help"),
+        ),
+        K::BomInsideDocument => known(
+            "diagnostic.e001.yaml.byte_order_mark",
+            Some("diagnostic.e001.yaml.byte_order_mark_help"),
+        ),
+        _ => Syntax::Other,
     }
 }

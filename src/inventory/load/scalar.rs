@@ -7,9 +7,10 @@
 //! its tag does not fit is an error. Other tags (`!local`) are ignored.
 
 use super::Value;
+use crate::diagnostic::Message;
 
 /// The spellings the YAML 1.2 core schema gives a type (YAML 1.2.2 §10.3.2).
-pub fn resolve(text: &str, plain: bool, core_tag: Option<&str>) -> Result<Value, String> {
+pub fn resolve(text: &str, plain: bool, core_tag: Option<&str>) -> Result<Value, Message> {
     let as_text = || Value::Str {
         text: text.to_string(),
         plain,
@@ -32,7 +33,11 @@ pub fn resolve(text: &str, plain: bool, core_tag: Option<&str>) -> Result<Value,
         // `!!seq` or `!!map` on a scalar cannot fit.
         _ => None,
     };
-    fits.ok_or_else(|| format!("`{text}` is not a valid !!{tag}"))
+    fits.ok_or_else(|| {
+        Message::new("diagnostic.e001.tag_mismatch")
+            .text("text", text.to_string())
+            .text("tag", tag.to_string())
+    })
 }
 
 /// A plain scalar's type from its spelling, or None when it is text.
@@ -218,7 +223,9 @@ mod tests {
         );
         assert_eq!(
             resolve("x", true, Some("int")).unwrap_err(),
-            "`x` is not a valid !!int"
+            Message::new("diagnostic.e001.tag_mismatch")
+                .text("text", "x")
+                .text("tag", "int")
         );
         assert!(resolve("x", true, Some("map")).is_err());
     }

@@ -10,7 +10,7 @@ use std::path::Path;
 
 fn checked(path: &str) -> Checked {
     let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-    check_path(&full).unwrap_or_else(|e| panic!("{path}: {e}"))
+    check_path(&full).unwrap_or_else(|e| panic!("{path}: {e:?}"))
 }
 
 fn report(file: &str, previous: Option<&str>, targets: Option<&str>) -> Report {

@@ -1,5 +1,12 @@
 //! Findings as data. Every check produces [`Diagnostic`]s; the emitters in
-//! [`crate::emit`] turn them into human, JSON or GitHub text.
+//! [`crate::emit`] turn them into human, JSON or GitHub text, in the run's
+//! language. A diagnostic says what is wrong as a [`Message`] — a key of the
+//! word catalogues and its arguments — because this module, and the reader
+//! and checks that use it, sit below the catalogues (`crate::i18n`).
+
+mod message;
+
+pub use message::{Arg, Message, io_reason};
 
 use serde::Serialize;
 use std::fmt;
@@ -131,45 +138,44 @@ impl Severity {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
     pub file: String,
     pub line: u32,
     pub column: u32,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Message,
+    pub help: Option<Message>,
     /// Width of the caret in human output; not part of the JSON contract.
-    #[serde(skip)]
     pub len: u32,
-    /// A second place the finding refers to (the first of two duplicates).
-    #[serde(skip)]
-    pub related: Option<(Pos, String)>,
+    /// A second place the finding refers to (the first of two duplicates),
+    /// with its label.
+    pub related: Option<(Pos, Message)>,
 }
 
 impl Diagnostic {
-    pub fn new(code: Code, file: &str, pos: Pos, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, file: &str, pos: Pos, message: Message) -> Self {
         Diagnostic {
             code,
             severity: code.severity(),
             file: file.to_string(),
             line: pos.line,
             column: pos.column,
-            message: printable(message.into()),
+            message,
             help: None,
             len: pos.len,
             related: None,
         }
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(printable(help.into()));
+    pub fn help(mut self, help: Message) -> Self {
+        self.help = Some(help);
         self
     }
 
-    pub fn related(mut self, pos: Pos, label: impl Into<String>) -> Self {
-        self.related = Some((pos, printable(label.into())));
+    pub fn related(mut self, pos: Pos, label: Message) -> Self {
+        self.related = Some((pos, label));
         self
     }
 
@@ -217,19 +223,19 @@ pub fn sort_in_file_order(diagnostics: &mut [Diagnostic]) {
 
 /// Messages quote the input; a control character in it (an escape sequence,
 /// a carriage return) must reach the terminal or the CI log as visible text,
-/// never as an instruction to the terminal.
-pub fn printable(text: String) -> String {
+/// never as an instruction to the terminal. The renderer of messages puts
+/// every value into its sentence through this.
+pub fn push_printable(out: &mut String, text: &str) {
     let unprintable = |c: char| c.is_control() && c != '\n';
     if !text.chars().any(unprintable) {
-        return text;
+        out.push_str(text);
+        return;
     }
-    text.chars()
-        .map(|c| {
-            if unprintable(c) {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    for c in text.chars() {
+        if unprintable(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
 }
