@@ -44,7 +44,7 @@ pub(super) fn run_man(args: &ManArgs, context: &Context) -> Result<(), Failure> 
                 return Err(Failure::trouble(
                     Message::new("usage.no_manual_page")
                         .text("name", name.clone())
-                        .text("commands", names.join(", ")),
+                        .text("commands", crate::suggest::quoted(&names)),
                 ));
             }
         },

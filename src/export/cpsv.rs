@@ -318,7 +318,7 @@ fn adms_status(status: Status) -> &'static str {
 
 /// How a user reaches a service, as far as the inventory tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Channel {
+pub enum Channel {
     /// On the web: the service has a `url`, or cases are submitted online.
     Online,
     /// By e-mail, post or a visit (`submission: offline`).
@@ -326,9 +326,10 @@ enum Channel {
 }
 
 impl Channel {
-    const ALL: [Channel; 2] = [Channel::Online, Channel::Offline];
+    pub const ALL: [Channel; 2] = [Channel::Online, Channel::Offline];
 
-    fn id(self) -> &'static str {
+    /// The words of a channel are `cpsv.channel.<id>`.
+    pub fn id(self) -> &'static str {
         match self {
             Channel::Online => "online",
             Channel::Offline => "offline",

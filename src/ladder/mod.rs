@@ -24,6 +24,21 @@ pub enum Fact {
 }
 
 impl Fact {
+    /// Every id a fact can have, for the tests that hold the catalogues'
+    /// `fact.<id>` keys to the facts there are.
+    pub const IDS: [&'static str; 10] = [
+        "download_form",
+        "interactive",
+        "offline_submission",
+        "online_submission",
+        "password_login",
+        "eid_login",
+        "eid_signing",
+        "registry_prefill",
+        "exchange",
+        "shared_with",
+    ];
+
     /// A stable id for machine-readable output (classify JSON); the words
     /// are `fact.<id>` in the language catalogues.
     pub fn id(&self) -> &'static str {
@@ -415,6 +430,32 @@ mod tests {
                 serde_json::Value::from(missing.id())
             );
         }
+    }
+
+    #[test]
+    fn the_words_of_a_missing_item_are_missing_dot_its_id() {
+        for missing in Missing::ALL {
+            assert_eq!(missing.key(), format!("missing.{}", missing.id()));
+        }
+    }
+
+    #[test]
+    fn every_fact_has_its_id_listed() {
+        let with = || vec!["x".to_string()];
+        let facts = [
+            Fact::DownloadForm,
+            Fact::Interactive(with()),
+            Fact::SubmittedOffline,
+            Fact::SubmittedOnline,
+            Fact::PasswordLogin,
+            Fact::EidLogin,
+            Fact::EidSigning,
+            Fact::PrefillRegistry,
+            Fact::Exchange(with()),
+            Fact::SharedWith(with()),
+        ];
+        let ids: Vec<&str> = facts.iter().map(Fact::id).collect();
+        assert_eq!(ids, Fact::IDS);
     }
 
     #[test]

@@ -24,6 +24,14 @@ pub enum TargetStatus {
 }
 
 impl TargetStatus {
+    pub const ALL: [TargetStatus; 5] = [
+        TargetStatus::Met,
+        TargetStatus::OnTrack,
+        TargetStatus::Behind,
+        TargetStatus::Missed,
+        TargetStatus::NoData,
+    ];
+
     pub fn id(self) -> &'static str {
         match self {
             TargetStatus::Met => "met",

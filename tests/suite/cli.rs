@@ -12,3 +12,11 @@ fn cli_cases() {
         .case("tests/cmd/*.md")
         .case("tests/cmd/*.toml");
 }
+
+/// Cases that take their language from the locale they set themselves
+/// (`tests/cmd/locale/`): trycmd's defaults above would override it, so
+/// they run without them, each with an environment of its own.
+#[test]
+fn cli_cases_in_a_locale() {
+    trycmd::TestCases::new().case("tests/cmd/locale/*.toml");
+}

@@ -106,7 +106,7 @@ fn every_page_the_man_page_names_can_be_printed() {
         Some(2),
         "an unknown command is a usage error"
     );
-    assert!(String::from_utf8_lossy(&output.stderr).contains("the commands are: check"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("the commands are: `check`"));
 }
 
 /// Every page has the sections a manual page is expected to have (issue:

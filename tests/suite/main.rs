@@ -27,3 +27,4 @@ mod narrow_terminal;
 mod properties;
 mod runs;
 mod schema;
+mod words;

@@ -565,12 +565,17 @@ fn syntax_words(kind: &ErrorKind) -> Syntax {
         K::ExpectedFlowMappingSeparator => {
             known("diagnostic.e001.yaml.flow_mapping_separator", None)
         }
+        // Despite their names the parser also gives these for an empty
+        // item (`[, a]`), not only at the end of the file.
         K::UnexpectedEofFlowSequence
         | K::UnexpectedEofFlowMapping
-        | K::UnexpectedEofImplicitFlowMapping
-        | K::UnexpectedEofBlockSequence
-        | K::UnexpectedEofBlockMapping
-        | K::UnexpectedEof => known("diagnostic.e001.yaml.unexpected_end", None),
+        | K::UnexpectedEofImplicitFlowMapping => known(
+            "diagnostic.e001.yaml.flow_unfinished",
+            Some("diagnostic.e001.yaml.flow_unfinished_help"),
+        ),
+        K::UnexpectedEofBlockSequence | K::UnexpectedEofBlockMapping | K::UnexpectedEof => {
+            known("diagnostic.e001.yaml.unexpected_end", None)
+        }
         K::ExpectedNodeContent | K::UnexpectedEndOfPlainScalar => {
             known("diagnostic.e001.yaml.expected_value", None)
         }
@@ -588,7 +593,7 @@ fn syntax_words(kind: &ErrorKind) -> Syntax {
         ),
         K::InvalidDocumentEnd | K::ExpectedDocumentStart => known(
             "diagnostic.e001.yaml.after_document",
-            Some("diagnostic.e001.two_documents_help"),
+            Some("diagnostic.e001.yaml.after_document_help"),
         ),
         K::MissingDocumentEndBeforeDirective
         | K::InvalidDirectiveTerminator

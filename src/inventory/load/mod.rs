@@ -256,6 +256,72 @@ mod tests {
         }
     }
 
+    /// The YAML test suite's error cases (yaml/yaml-test-suite, the tests
+    /// tagged `error`) give these kinds of parser error; each input here is
+    /// written for an inventory to hit one of them, and each must reach its
+    /// own key, never the catch-all that keeps the parser's English.
+    #[test]
+    fn syntax_errors_a_user_meets_have_words_of_their_own() {
+        let cases: &[(&str, &str)] = &[
+            ("name: Bygglov\n  ansökan\nid\n", "key_without_colon"),
+            ("\"a\": b\n\"c\":d\n", "key_without_colon"),
+            ("name: Ansökan: bygglov\n", "colon_in_value"),
+            ("{a:[b]}\n", "colon"),
+            ("[a\n  : b]\n", "colon"),
+            ("organisation:\n    name: X\n  code: \"1\"\n", "indentation"),
+            ("services:\n  - id: a\n  x: 1\n", "expected_item"),
+            ("a: [b, - c]\n", "item_not_allowed"),
+            ("? a\n: b\nc: ? d\n", "key_not_allowed"),
+            ("-\t-\n", "dash_space"),
+            ("a:\n\tb: 1\n", "tab"),
+            ("a: |0\n  x\n", "block_header"),
+            ("a: |x\n  y\n", "block_header"),
+            ("a: |\n     \n  b\n", "block_indentation"),
+            ("a: |\n\tb\n", "block_indentation"),
+            ("a:\n  b: \"x\ny\"\n", "quoted_indentation"),
+            ("a: \"x", "unclosed_quote"),
+            ("a: 'x' y\n", "after_quote"),
+            ("a: \"b\"c\n", "after_quote"),
+            ("a: \"x\\qy\"\n", "escape"),
+            ("a: \"\\x4\"\n", "escape"),
+            ("\"x\n---\ny\"\n", "marker_in_quote"),
+            ("a: \"h\"#i\n", "comment_space"),
+            ("a: b\n   c # d\n   e\n", "comment_in_text"),
+            ("a: [b, c\n", "unclosed_bracket"),
+            ("a: [b, c}\n", "mismatched_bracket"),
+            ("a: b\n]\n", "stray_bracket"),
+            ("a: [b\n#c\n d]\n", "flow_sequence_separator"),
+            ("a: {b: c d: e}\n", "flow_mapping_separator"),
+            ("a: [,]\n", "flow_unfinished"),
+            ("a: [-, -]\n", "dash_bracket"),
+            ("a: @b\n", "reserved_character"),
+            ("a: `b\n", "reserved_character"),
+            ("a: & b\n", "anchor_name"),
+            ("a: b\n... c\n", "after_document"),
+            ("a\n: b\n", "after_document"),
+            ("%YAML 1.2\n", "after_document"),
+            ("%YAML 1.2\n%YAML 1.2\n---\na: b\n", "directive"),
+            ("%YAML 1.2 x\n---\na: b\n", "directive"),
+            ("a: b\n%YAML 1.2\n---\nc: d\n", "directive"),
+            ("a: !x!y b\n", "tag"),
+            ("a: !<x b\n", "tag"),
+            ("a: !x\"y b\n", "tag"),
+            ("a: b\n\u{feff}c: d\n", "byte_order_mark"),
+        ];
+        for (text, key) in cases {
+            let d = parse("f", text).expect_err(text);
+            assert_eq!(d.code, Code::E001);
+            assert_eq!(
+                d.message.key,
+                format!("diagnostic.e001.yaml.{key}"),
+                "{text:?}"
+            );
+        }
+        let d = parse("f", "a: [b, c}\n").unwrap_err();
+        assert_eq!(d.message.get("open"), Some(&Arg::Text("[".into())));
+        assert_eq!(d.message.get("close"), Some(&Arg::Text("}".into())));
+    }
+
     #[test]
     fn the_non_specific_tag_makes_text() {
         let root = parse("f", "code: ! 0128\nyear: ! 2014\n").unwrap();
