@@ -3,6 +3,7 @@
 //! notes of a live service. Single values were validated by the decoder.
 
 use crate::diagnostic::{Arg, Code, Diagnostic, Message, Pos};
+use crate::i18n;
 use crate::inventory::Step;
 use crate::inventory::model::{
     CaseTracking, Inventory, Login, Service, Signing, Submission, Vocabulary,
@@ -173,7 +174,7 @@ fn service_rules(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
             )
             .help(
                 Message::new("diagnostic.w101.under_declared_help")
-                    .word("step", step_word(derived)),
+                    .word("step", i18n::step_word_key(derived)),
             )
         });
     }
@@ -315,14 +316,4 @@ fn contradictions(
 /// What a service lacks, as the catalogue's words (`missing.*`).
 fn missing_words(missing: &[ladder::Missing]) -> Arg {
     Arg::Words(missing.iter().map(|m| m.key()).collect())
-}
-
-/// A step's name as a word in a sentence: `ladder.step_<n>.word`.
-fn step_word(step: Step) -> &'static str {
-    match step {
-        Step::Information => "ladder.step_1.word",
-        Step::Interaction => "ladder.step_2.word",
-        Step::Transaction => "ladder.step_3.word",
-        Step::Integration => "ladder.step_4.word",
-    }
 }

@@ -305,7 +305,20 @@ pub fn step_text(step: Step, part: &str, lang: Lang) -> &'static str {
 
 /// "interaction" / "interaktion": the step's name as a word in a sentence.
 pub fn step_name(step: Step, lang: Lang) -> &'static str {
-    step_text(step, "word", lang)
+    text(lang, step_word_key(step))
+}
+
+/// The key of a step's name as a word: `ladder.step_<n>.word`, named
+/// rather than built (as `step_text` does) because diagnostics name two
+/// steps per finding, and a key built per lookup is an allocation each;
+/// and so a message can carry the word as an argument.
+pub fn step_word_key(step: Step) -> &'static str {
+    match step {
+        Step::Information => "ladder.step_1.word",
+        Step::Interaction => "ladder.step_2.word",
+        Step::Transaction => "ladder.step_3.word",
+        Step::Integration => "ladder.step_4.word",
+    }
 }
 
 /// "2 interaction" / "2 interaktion".
