@@ -269,7 +269,7 @@ fn source_line<'t>(lines: &[&'t str], line: u32) -> Option<&'t str> {
 /// 2 varningar".
 pub fn summary(files: usize, tally: Tally, color: Color, lang: Lang) -> String {
     let count = |n: usize| n as u64;
-    let checked = i18n::plural(lang, "diagnostic.summary.checked", count(files), &[]);
+    let checked = i18n::plural(lang, "diagnostic.summary.checked", count(files));
     if tally == Tally::default() {
         let clean = i18n::text(lang, "diagnostic.summary.no_problems");
         return format!("{checked}: {}\n", color.paint("1;32", clean));
@@ -281,7 +281,7 @@ pub fn summary(files: usize, tally: Tally, color: Color, lang: Lang) -> String {
         (tally.infos, "diagnostic.summary.infos", "1;36"),
     ] {
         if n > 0 {
-            parts.push(color.paint(sgr, &i18n::plural(lang, key, count(n), &[])));
+            parts.push(color.paint(sgr, &i18n::plural(lang, key, count(n))));
         }
     }
     format!("{checked}: {}\n", parts.join(", "))

@@ -186,15 +186,10 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// The text of a plural group `key` (`key.one`, `key.other` …) for `count`,
-/// with `{count}` and the other placeholders filled.
-pub fn plural(lang: Lang, key: &str, count: u64, args: &[(&str, &str)]) -> String {
-    let form = text(lang, &format!("{key}.{}", lang.plural_category(count)));
-    let count = count.to_string();
-    let mut all = Vec::with_capacity(args.len() + 1);
-    all.push(("count", count.as_str()));
-    all.extend_from_slice(args);
-    fill(form, &all)
+/// The text of a plural group `key` (`key.one`, `key.other` …) for
+/// `count`, with `{count}` filled: "3 errors" / "3 fel".
+pub fn plural(lang: Lang, key: &'static str, count: u64) -> String {
+    message(lang, &Message::counted(key, count))
 }
 
 /// A message in `lang`: the text of its key with every argument in place.
@@ -430,6 +425,76 @@ mod tests {
             "för steg 3: x"
         );
         assert_eq!(fill("{a} {b} {", &[("a", "1")]), "1 {b} {");
+    }
+
+    #[test]
+    fn a_message_is_put_into_words_in_each_language() {
+        let size = Message::new("diagnostic.e001.too_large")
+            .arg("size", Arg::Decimal(200.0))
+            .number("limit", 8);
+        assert_eq!(
+            message(Lang::En, &size),
+            "file is too large: 200.0 MiB; the limit is 8 MiB"
+        );
+        assert_eq!(
+            message(Lang::Sv, &size),
+            "filen är för stor: 200,0 MiB; gränsen är 8 MiB"
+        );
+        let below = Message::new("diagnostic.i201.below_target")
+            .text("service", "bygglov")
+            .step("step", 2)
+            .step("target", 3);
+        assert_eq!(
+            message(Lang::Sv, &below),
+            "att utveckla: `bygglov` är på steg 2 interaktion, under sitt målsteg 3 transaktion"
+        );
+        let missing = Message::new("diagnostic.i201.below_target_help").arg(
+            "missing",
+            Arg::Words(vec![
+                "missing.online_submission",
+                "missing.eid_login_or_signing",
+            ]),
+        );
+        assert_eq!(
+            message(Lang::En, &missing),
+            "missing: online submission, e-ID login or e-ID signing"
+        );
+        let quoted = Message::new("diagnostic.e002.not_integer")
+            .text("path", "year")
+            .phrase(
+                "value",
+                Message::new("diagnostic.written.quoted").text("text", "2014"),
+            );
+        assert_eq!(
+            message(Lang::Sv, &quoted),
+            "`year` ska vara ett heltal, men är texten `\"2014\"` inom citattecken"
+        );
+    }
+
+    #[test]
+    fn a_count_picks_its_plural_form() {
+        assert_eq!(plural(Lang::En, "diagnostic.summary.errors", 1), "1 error");
+        assert_eq!(plural(Lang::En, "diagnostic.summary.errors", 0), "0 errors");
+        assert_eq!(
+            plural(Lang::Sv, "diagnostic.summary.warnings", 1),
+            "1 varning"
+        );
+        assert_eq!(
+            plural(Lang::Sv, "diagnostic.summary.warnings", 2),
+            "2 varningar"
+        );
+    }
+
+    #[test]
+    fn a_value_cannot_drive_the_terminal_and_a_missing_value_shows() {
+        let m = Message::new("diagnostic.e002.empty").text("path", "a\u{1b}[2Jb\nc");
+        assert_eq!(message(Lang::En, &m), "`a\\u{1b}[2Jb\nc` must not be empty");
+        // A value the code forgot stays a visible placeholder (a test over
+        // every fixture makes sure none is forgotten).
+        assert_eq!(
+            message(Lang::En, &Message::new("diagnostic.e002.empty")),
+            "`{path}` must not be empty"
+        );
     }
 
     #[test]
