@@ -21,7 +21,8 @@
 //! cli        the commands: inputs, output files, failures and exit codes
 //! ```
 //!
-//! Below them all: `diagnostic` (findings as data), `limits`, `suggest`
+//! Below them all: `diagnostic` (findings and messages as data: a word
+//! catalogue key and its arguments), `limits`, `suggest`
 //! ("did you mean") and `municipalities` (SCB's codes). `schema` and
 //! `starter` sit beside the model they describe.
 

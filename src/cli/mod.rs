@@ -56,7 +56,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Language of labels and tables [default: sv when LC_ALL/LC_MESSAGES/LANG start with sv, else en]
+    /// Language of reports, tables, diagnostics and errors (not of this help) [default: sv when LC_ALL/LC_MESSAGES/LANG start with sv, else en]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
     /// When to colour output: auto colours only a terminal and honours NO_COLOR
