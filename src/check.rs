@@ -2,7 +2,7 @@
 //! departments, declared steps, contradictory evidence, and the warnings and
 //! notes of a live service. Single values were validated by the decoder.
 
-use crate::diagnostic::{Arg, Code, Diagnostic, Message, Pos};
+use crate::diagnostic::{Arg, Code, Diagnostic, Findings, Message, Pos};
 use crate::i18n;
 use crate::inventory::Step;
 use crate::inventory::model::{
@@ -12,11 +12,13 @@ use crate::ladder;
 use crate::suggest;
 use std::collections::HashMap;
 
-pub fn check(file: &str, inventory: &Inventory) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+/// Adds the findings of the cross-field rules to those of the decoder.
+pub fn check(file: &str, inventory: &Inventory, out: &mut Findings) {
     let new = |code, pos, message: Message| Diagnostic::new(code, file, pos, message);
 
-    if inventory.services.is_empty() {
+    // No services decoded is not "no services" when the file has some
+    // that could not be read: those are errors of their own.
+    if inventory.services.is_empty() && !inventory.undecoded.services {
         out.push(
             new(
                 Code::W106,
@@ -27,8 +29,8 @@ pub fn check(file: &str, inventory: &Inventory) -> Vec<Diagnostic> {
         );
     }
 
-    duplicate_ids(file, inventory, &mut out);
-    unknown_departments(file, inventory, &mut out);
+    duplicate_ids(file, inventory, out);
+    unknown_departments(file, inventory, out);
 
     let mut live_names: HashMap<String, &Service> = HashMap::new();
     for service in &inventory.services {
@@ -58,13 +60,12 @@ pub fn check(file: &str, inventory: &Inventory) -> Vec<Diagnostic> {
         // A service with a value that could not be decoded is judged when it
         // is fixed: its evidence is incomplete, and guesses would mislead.
         if !service.incomplete {
-            service_rules(file, service, &mut out);
+            service_rules(file, service, out);
         }
     }
-    out
 }
 
-fn duplicate_ids(file: &str, inventory: &Inventory, out: &mut Vec<Diagnostic>) {
+fn duplicate_ids(file: &str, inventory: &Inventory, out: &mut Findings) {
     let first_used_here = || Message::new("diagnostic.e003.first_used_here");
     let mut seen: HashMap<&str, Pos> = HashMap::new();
     for service in &inventory.services {
@@ -106,10 +107,16 @@ fn duplicate_ids(file: &str, inventory: &Inventory, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn unknown_departments(file: &str, inventory: &Inventory, out: &mut Vec<Diagnostic>) {
+fn unknown_departments(file: &str, inventory: &Inventory, out: &mut Findings) {
     let Some(departments) = &inventory.departments else {
         return;
     };
+    let undecoded = &inventory.undecoded.departments;
+    // An entry that could not be read at all could be any department: a
+    // service naming an unknown one may be naming it.
+    if undecoded.iter().any(Option::is_none) {
+        return;
+    }
     let ids: Vec<&str> = departments.iter().map(|d| d.id.as_str()).collect();
     // A set for the lookups: a list made this linear search quadratic in
     // large inventories (60 000 departments took seconds).
@@ -118,12 +125,19 @@ fn unknown_departments(file: &str, inventory: &Inventory, out: &mut Vec<Diagnost
         let Some(department) = &service.department else {
             continue;
         };
-        if known.contains(department.as_str()) {
+        // A department whose entry was refused (an invalid id) is already
+        // an error there; an E004 on every service naming it would bury it.
+        if known.contains(department.as_str())
+            || undecoded.iter().flatten().any(|id| id == department)
+        {
             continue;
         }
         let help = match suggest::closest(department, ids.iter().copied()) {
             Some(near) => Message::new("diagnostic.did_you_mean").text("near", near.to_string()),
-            None if ids.is_empty() => Message::new("diagnostic.e004.no_departments_help"),
+            None if ids.is_empty() && undecoded.is_empty() => {
+                Message::new("diagnostic.e004.no_departments_help")
+            }
+            None if ids.is_empty() => Message::new("diagnostic.e004.no_readable_departments_help"),
             None => Message::new("diagnostic.e004.departments_help").text("ids", ids.join(", ")),
         };
         out.push(
@@ -140,7 +154,7 @@ fn unknown_departments(file: &str, inventory: &Inventory, out: &mut Vec<Diagnost
     }
 }
 
-fn service_rules(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
+fn service_rules(file: &str, s: &Service, out: &mut Findings) {
     let at = |path: &str| s.spans.at(path);
     let new = |code, path: &str, message: Message| Diagnostic::new(code, file, at(path), message);
     let e = &s.evidence;
@@ -250,7 +264,7 @@ fn service_rules(file: &str, s: &Service, out: &mut Vec<Diagnostic>) {
 fn contradictions(
     s: &Service,
     new: &impl Fn(Code, &str, Message) -> Diagnostic,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) {
     let e = &s.evidence;
     let mut contradiction = |path: &str, message: Message, help: &'static str| {

@@ -21,7 +21,8 @@
 //! cli        the commands: inputs, output files, failures and exit codes
 //! ```
 //!
-//! Below them all: `diagnostic` (findings and messages as data: a word
+//! Below them all: `characters` (which characters a value may hold, and how
+//! one is shown when it cannot be shown as itself), then `diagnostic` (findings and messages as data: a word
 //! catalogue key and its arguments), `limits`, `suggest`
 //! ("did you mean") and `municipalities` (SCB's codes). `schema` and
 //! `starter` sit beside the model they describe.
@@ -30,6 +31,7 @@
 // cold path, so boxing it would buy nothing but noise.
 #![allow(clippy::result_large_err)]
 
+pub mod characters;
 pub mod check;
 pub mod classified;
 pub mod cli;

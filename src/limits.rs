@@ -42,3 +42,18 @@ pub const MAX_IGNORE_FILE_BYTES: u64 = 64 * 1024;
 
 /// Deepest path searched below a directory given on the command line.
 pub const MAX_DIRECTORY_DEPTH: usize = 32;
+
+/// Most findings of one code kept for one file. The rest are counted and
+/// told in one more finding ("and 299 000 more E002"): memory and output
+/// stay flat whatever a file holds, and the first thousand say all there is.
+pub const MAX_FINDINGS_PER_CODE: u64 = 1_000;
+
+/// Highest `cost_per_case_sek` (and cost target) read: ten million kronor
+/// per case is far above any municipal case, and a bound keeps the sums of
+/// cost × cases finite and the printed figures short.
+pub const MAX_COST_PER_CASE_SEK: f64 = 10_000_000.0;
+
+/// Longest text value (a name, a description), in characters: what one
+/// spreadsheet cell holds (Excel and LibreOffice), so that every value
+/// `check` accepts can be exported to xlsx and collected back.
+pub const MAX_TEXT_CHARS: usize = 32_767;

@@ -4,7 +4,7 @@
 //! refuse a file with errors.
 
 use crate::check;
-use crate::diagnostic::{Diagnostic, Message, Severity, sort_in_file_order};
+use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::inventory::model::Inventory;
 use crate::inventory::source::{self, ReadFailure, Source};
 use crate::inventory::targets::TargetsFile;
@@ -75,11 +75,11 @@ pub fn check_path(path: &Path) -> Result<Checked, Message> {
 
 /// Parses, decodes and checks text already in memory.
 pub fn check_source(source: Source) -> Checked {
-    let (document, mut diagnostics) = inventory::read(&source);
+    let (document, mut findings) = inventory::read(&source);
     if let Some(Document::Inventory(inventory)) = &document {
-        diagnostics.extend(check::check(&source.name, inventory));
+        check::check(&source.name, inventory, &mut findings);
     }
-    sort_in_file_order(&mut diagnostics);
+    let diagnostics = findings.into_sorted(&source.name);
     Checked {
         source,
         document,

@@ -2,6 +2,7 @@
 
 use super::Context;
 use super::failure::Failure;
+use crate::characters;
 use crate::diagnostic::Message;
 use crate::municipalities;
 use crate::starter::{self, Starter};
@@ -31,10 +32,22 @@ pub(super) fn run(args: &InitArgs, context: &Context) -> Result<(), Failure> {
             None => return Err(Failure::trouble(unknown_code(code))),
         },
     };
-    if let Some(name) = &args.name
-        && name.trim().is_empty()
-    {
-        return Err(Failure::trouble(Message::new("usage.init_empty_name")));
+    if let Some(name) = &args.name {
+        // The same rule `check` applies to `organisation.name`: a starter
+        // that its own check refuses would be no start.
+        if characters::is_blank(name) {
+            return Err(Failure::trouble(Message::new("usage.init_empty_name")));
+        }
+        if let Some(flaw) = characters::line_flaw(name) {
+            let c = match flaw {
+                characters::Flaw::LineBreak => None,
+                characters::Flaw::Control(c) | characters::Flaw::Reordering(c) => Some(c),
+            };
+            let character = c.map_or_else(|| "\\n".to_string(), |c| c.escape_unicode().to_string());
+            return Err(Failure::trouble(
+                Message::new("usage.init_name_character").text("character", character),
+            ));
+        }
     }
     // A starter written over a filled-in inventory would lose a year's work:
     // `-o` replaces a file only when asked to.

@@ -4,8 +4,10 @@
 //! word catalogues and its arguments — because this module, and the reader
 //! and checks that use it, sit below the catalogues (`crate::i18n`).
 
+mod findings;
 mod message;
 
+pub use findings::Findings;
 pub use message::{Arg, Message, io_reason};
 
 use serde::Serialize;
@@ -56,6 +58,11 @@ pub enum Code {
 }
 
 impl Code {
+    /// Where the code is in [`Code::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     pub const ALL: &'static [Code] = &[
         Code::E001,
         Code::E002,
@@ -219,23 +226,4 @@ impl Tally {
 /// Sorts one file's findings into line order (spec §3: file order, then line order).
 pub fn sort_in_file_order(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by_key(|d| (d.line, d.column, d.code));
-}
-
-/// Messages quote the input; a control character in it (an escape sequence,
-/// a carriage return) must reach the terminal or the CI log as visible text,
-/// never as an instruction to the terminal. The renderer of messages puts
-/// every value into its sentence through this.
-pub fn push_printable(out: &mut String, text: &str) {
-    let unprintable = |c: char| c.is_control() && c != '\n';
-    if !text.chars().any(unprintable) {
-        out.push_str(text);
-        return;
-    }
-    for c in text.chars() {
-        if unprintable(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
 }

@@ -74,7 +74,7 @@ mod tests {
         }];
         assert_eq!(
             github(&files, false, Lang::En),
-            "::error file=inv%2C 1.yaml,line=2,col=17,title=trappa E004::department `abc` of service `50%25` is not in `departments`%0Ahelp: did you mean `abd%0Asecond line`?\n"
+            "::error file=inv%2C 1.yaml,line=2,col=17,title=trappa E004::department `abc` of service `50%25` is not in `departments`%0Ahelp: did you mean `abd\\u{a}second line`?\n"
         );
     }
 
@@ -88,7 +88,7 @@ mod tests {
         }];
         assert_eq!(
             github(&files, false, Lang::Sv),
-            "::error file=inv%2C 1.yaml,line=2,col=17,title=trappa E004::förvaltningen `abc` för tjänsten `50%25` finns inte i `departments`%0Atips: menade du `abd%0Asecond line`?\n"
+            "::error file=inv%2C 1.yaml,line=2,col=17,title=trappa E004::förvaltningen `abc` för tjänsten `50%25` finns inte i `departments`%0Atips: menade du `abd\\u{a}second line`?\n"
         );
     }
 }

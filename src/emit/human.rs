@@ -2,6 +2,7 @@
 //! with a caret under the token, and a help line.
 
 use super::FileFindings;
+use crate::characters;
 use crate::diagnostic::{Diagnostic, Pos, Severity, Tally};
 use crate::i18n::{self, Lang};
 use crate::render::Color;
@@ -54,17 +55,25 @@ pub fn human_findings(files: &[FileFindings], color: Color, quiet: bool, lang: L
         } else {
             file.text.lines().collect()
         };
+        let mut cursor = Cursor::default();
         for d in file.diagnostics {
             if quiet && d.severity == Severity::Info {
                 continue;
             }
-            render_one(&mut out, d, &lines, color, &frame);
+            render_one(&mut out, d, &lines, &mut cursor, color, &frame);
         }
     }
     out
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, lines: &[&str], color: Color, frame: &Frame) {
+fn render_one(
+    out: &mut String,
+    d: &Diagnostic,
+    lines: &[&str],
+    cursor: &mut Cursor,
+    color: Color,
+    frame: &Frame,
+) {
     let (word, sgr) = match d.severity {
         Severity::Error => (frame.error, "1;31"),
         Severity::Warning => (frame.warning, "1;33"),
@@ -91,18 +100,29 @@ fn render_one(out: &mut String, d: &Diagnostic, lines: &[&str], color: Color, fr
     );
     if let Some(line) = source_line(lines, d.line) {
         let _ = writeln!(out, "{blank} {bar}");
-        snippet(out, line, d.pos(), "", gutter, color.paint(sgr, "^"), color);
+        let marker = color.paint(sgr, "^");
+        let mark = Mark {
+            glyph: marker,
+            label: String::new(),
+        };
+        snippet(out, line, d.pos(), mark, gutter, cursor, color);
     }
     if let Some((pos, label)) = &d.related
         && let Some(line) = source_line(lines, pos.line)
     {
+        let mark = Mark {
+            glyph: color.paint("1;34", "-"),
+            label: i18n::message(frame.lang, label),
+        };
         snippet(
             out,
             line,
             *pos,
-            &i18n::message(frame.lang, label),
+            mark,
             gutter,
-            color.paint("1;34", "-"),
+            // Elsewhere in the file: a walk of its own, which leaves the
+            // cursor of the findings' own lines where it was.
+            &mut Cursor::default(),
             color,
         );
     }
@@ -126,30 +146,55 @@ const SNIPPET_CONTEXT_BEFORE: usize = 40;
 /// What stands for the cut-off part of a line.
 const ELLIPSIS: &str = "…";
 
-/// How a source character is shown: tabs as four spaces, and control
+/// How a source character is shown: tabs as four spaces, control
 /// characters (C0, DEL, C1) as U+FFFD, so that a raw ESC in a file can
-/// never drive the terminal.
-fn shown_char(c: char) -> (String, usize) {
-    match c {
-        '\t' => ("    ".to_string(), 4),
-        c if c.is_control() => ('\u{FFFD}'.to_string(), 1),
-        c => (c.to_string(), UnicodeWidthChar::width(c).unwrap_or(0)),
+/// never drive the terminal, and a bidirectional override spelled out
+/// (`\u{202e}`), so that the line shows in the order it is stored. Small
+/// and `Copy`: a window holds a few hundred of these, never a `String` each.
+#[derive(Clone, Copy)]
+enum Shown {
+    Char(char, u8),
+    Tab,
+    Replaced,
+    Escaped(char),
+}
+
+impl Shown {
+    fn of(c: char) -> Shown {
+        match c {
+            '\t' => Shown::Tab,
+            c if c.is_control() => Shown::Replaced,
+            c if characters::is_reordering(c) => Shown::Escaped(c),
+            c => Shown::Char(c, UnicodeWidthChar::width(c).unwrap_or(0) as u8),
+        }
+    }
+
+    fn width(self) -> usize {
+        match self {
+            Shown::Char(_, width) => usize::from(width),
+            Shown::Tab => 4,
+            Shown::Replaced => 1,
+            // `\u{` + four hex digits + `}`
+            Shown::Escaped(c) => c.escape_unicode().count(),
+        }
+    }
+
+    fn push_to(self, out: &mut String) {
+        match self {
+            Shown::Char(c, _) => out.push(c),
+            Shown::Tab => out.push_str("    "),
+            Shown::Replaced => out.push('\u{FFFD}'),
+            Shown::Escaped(c) => out.extend(c.escape_unicode()),
+        }
     }
 }
 
-/// `text` with control characters other than line breaks replaced by
-/// U+FFFD: messages and help quote values from the file.
+/// `text` with every character unsafe for a terminal spelled out:
+/// messages and help quote values from the file, and the file's name is
+/// the user's. (The message renderer already escapes the values it puts in;
+/// this is the second line of defence, and the only one for file names.)
 fn visible(text: &str) -> Cow<'_, str> {
-    let hidden = |c: char| c.is_control() && c != '\n';
-    if text.chars().any(hidden) {
-        Cow::Owned(
-            text.chars()
-                .map(|c| if hidden(c) { '\u{FFFD}' } else { c })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(text)
-    }
+    characters::escaped(text)
 }
 
 /// The part of a source line a snippet shows, and where the marked token
@@ -160,30 +205,71 @@ struct Window {
     marker_width: usize,
 }
 
-fn window(line: &str, pos: Pos) -> Window {
+/// Where the walk along a line stopped for the previous snippet. Findings
+/// come in line and column order, so the next snippet on the same line goes
+/// on from there instead of from the line's start: thousands of findings on
+/// one long line (a minified file) cost one walk along it, not one each.
+#[derive(Default)]
+struct Cursor {
+    line: u32,
+    /// Characters before `byte` on the line.
+    chars: usize,
+    byte: usize,
+}
+
+impl Cursor {
+    /// The rest of `text` (line number `line`) after its first `skip`
+    /// characters, moving the cursor there.
+    fn skip<'t>(&mut self, text: &'t str, line: u32, skip: usize) -> &'t str {
+        if self.line != line || self.chars > skip || self.byte > text.len() {
+            *self = Cursor {
+                line,
+                chars: 0,
+                byte: 0,
+            };
+        }
+        let rest = &text[self.byte..];
+        let ahead = skip - self.chars;
+        let byte = rest
+            .char_indices()
+            .nth(ahead)
+            .map_or(rest.len(), |(at, _)| at);
+        let taken = if byte == rest.len() {
+            rest.chars().count()
+        } else {
+            ahead
+        };
+        self.chars += taken;
+        self.byte += byte;
+        &text[self.byte..]
+    }
+}
+
+fn window(line: &str, pos: Pos, cursor: &mut Cursor) -> Window {
     // Only characters near the token can be shown: look at no more than
     // twice the snippet's width either side, so that each of many findings
-    // on one huge line costs little. (Zero-width characters can make the
-    // shown part narrower; it stays correct.)
+    // on one huge line costs little, and a token millions of characters
+    // long (a 7 MB value) costs no more than a short one. (Zero-width
+    // characters can make the shown part narrower; it stays correct.)
     let column = pos.column.saturating_sub(1) as usize;
-    let reach = 2 * SNIPPET_WIDTH + pos.len as usize;
+    let token_len = (pos.len.max(1) as usize).min(SNIPPET_WIDTH);
+    let reach = 2 * SNIPPET_WIDTH + token_len;
     let skipped = column.saturating_sub(reach);
-    let mut rest = line.chars().skip(skipped);
-    let chars: Vec<(String, usize)> = rest.by_ref().take(2 * reach).map(shown_char).collect();
+    let mut rest = cursor.skip(line, pos.line, skipped).chars();
+    let chars: Vec<Shown> = rest.by_ref().take(2 * reach).map(Shown::of).collect();
     let cut_before = skipped > 0;
     let cut_after = rest.next().is_some();
     let token_start = (column - skipped).min(chars.len());
-    let token_end = token_start
-        .saturating_add(pos.len.max(1) as usize)
-        .min(chars.len());
+    let token_end = token_start.saturating_add(token_len).min(chars.len());
     let width_of =
-        |range: std::ops::Range<usize>| -> usize { chars[range].iter().map(|(_, w)| w).sum() };
+        |range: std::ops::Range<usize>| -> usize { chars[range].iter().map(|s| s.width()).sum() };
     let total = width_of(0..chars.len());
     let before = width_of(0..token_start);
     // A marker at least one column wide, even past the end of the line.
     let token = width_of(token_start..token_end).max(1);
+    let mut text = String::new();
     if total <= SNIPPET_WIDTH && !cut_before && !cut_after {
-        let text: String = chars.into_iter().map(|(s, _)| s).collect();
+        chars.iter().for_each(|s| s.push_to(&mut text));
         return Window {
             text,
             marker_start: before,
@@ -195,32 +281,31 @@ fn window(line: &str, pos: Pos) -> Window {
     let room = SNIPPET_WIDTH - 2;
     let mut first = token_start;
     let mut used = 0;
-    while first > 0 && used + chars[first - 1].1 <= SNIPPET_CONTEXT_BEFORE {
+    while first > 0 && used + chars[first - 1].width() <= SNIPPET_CONTEXT_BEFORE {
         first -= 1;
-        used += chars[first].1;
+        used += chars[first].width();
     }
     let mut last = first;
     let mut shown = 0;
-    while last < chars.len() && shown + chars[last].1 <= room {
-        shown += chars[last].1;
+    while last < chars.len() && shown + chars[last].width() <= room {
+        shown += chars[last].width();
         last += 1;
     }
     // Near the end of the line, show more of what comes before instead,
     // using the column no right-hand ellipsis needs.
     let at_end = last == chars.len() && !cut_after;
     let room = room + usize::from(at_end);
-    while first > 0 && shown + chars[first - 1].1 <= room {
+    while first > 0 && shown + chars[first - 1].width() <= room {
         first -= 1;
-        shown += chars[first].1;
+        shown += chars[first].width();
     }
     let (left, right) = (first > 0 || cut_before, last < chars.len() || cut_after);
-    let mut text = String::new();
     let mut marker_start = before - width_of(0..first);
     if left {
         text.push_str(ELLIPSIS);
         marker_start += 1;
     }
-    text.extend(chars[first..last].iter().map(|(s, _)| s.as_str()));
+    chars[first..last].iter().for_each(|s| s.push_to(&mut text));
     if right {
         text.push_str(ELLIPSIS);
     }
@@ -233,16 +318,27 @@ fn window(line: &str, pos: Pos) -> Window {
 }
 
 /// A source line with its number and a row of markers under the token.
+/// What marks the token under a snippet: `^` (the finding) or `-` (the
+/// place it refers to), painted, and the words beside the marks.
+struct Mark {
+    glyph: String,
+    label: String,
+}
+
 fn snippet(
     out: &mut String,
     line: &str,
     pos: Pos,
-    label: &str,
+    mark: Mark,
     gutter: usize,
-    marker: String,
+    cursor: &mut Cursor,
     color: Color,
 ) {
-    let window = window(line, pos);
+    let Mark {
+        glyph: marker,
+        label,
+    } = mark;
+    let window = window(line, pos, cursor);
     let number = color.paint("1;34", &format!("{:>gutter$}", pos.line));
     let bar = color.paint("1;34", "|");
     let _ = writeln!(out, "{number} {bar} {}", window.text);
@@ -250,7 +346,7 @@ fn snippet(
     let label = if label.is_empty() {
         String::new()
     } else {
-        format!(" {}", visible(label))
+        format!(" {}", visible(&label))
     };
     let _ = writeln!(
         out,
@@ -419,6 +515,27 @@ mod tests {
         let caret = markers.find('^').expect("a caret");
         let under: String = shown.chars().skip(caret).take(5).collect();
         assert_eq!(under, "value");
+    }
+
+    /// The cursor that carries the walk along a line from one finding to
+    /// the next gives the windows a walk from the line's start gives, on a
+    /// line of multi-byte characters, for findings in column order and out
+    /// of it.
+    #[test]
+    fn a_cursor_along_a_line_changes_no_window() {
+        let line: String = (0..3_000)
+            .map(|i| if i % 7 == 0 { 'ö' } else { 'a' })
+            .collect();
+        let columns = [1, 5, 400, 401, 1_200, 2_999, 3_000, 3_500, 200, 2_000];
+        let mut cursor = Cursor::default();
+        for column in columns {
+            let pos = Pos::new(1, column, 3);
+            let carried = window(&line, pos, &mut cursor);
+            let fresh = window(&line, pos, &mut Cursor::default());
+            assert_eq!(carried.text, fresh.text, "column {column}");
+            assert_eq!(carried.marker_start, fresh.marker_start, "column {column}");
+            assert_eq!(carried.marker_width, fresh.marker_width, "column {column}");
+        }
     }
 
     #[test]

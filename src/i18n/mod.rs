@@ -16,7 +16,8 @@
 //! as data ([`Message`]: a key and its arguments); [`message`] puts them
 //! into words.
 
-use crate::diagnostic::{Arg, Message, push_printable};
+use crate::characters::push_escaped;
+use crate::diagnostic::{Arg, Message};
 use crate::inventory::load;
 use crate::inventory::{Indicator, Step};
 use serde::Deserialize;
@@ -230,7 +231,7 @@ fn write_message(out: &mut String, lang: Lang, message: &Message) {
 
 fn write_arg(out: &mut String, lang: Lang, arg: &Arg) {
     match arg {
-        Arg::Text(text) => push_printable(out, text),
+        Arg::Text(text) => push_escaped(out, text),
         Arg::Number(n) => {
             let _ = write!(out, "{n}");
         }
@@ -488,7 +489,10 @@ mod tests {
     #[test]
     fn a_value_cannot_drive_the_terminal_and_a_missing_value_shows() {
         let m = Message::new("diagnostic.e002.empty").text("path", "a\u{1b}[2Jb\nc");
-        assert_eq!(message(Lang::En, &m), "`a\\u{1b}[2Jb\nc` must not be empty");
+        assert_eq!(
+            message(Lang::En, &m),
+            "`a\\u{1b}[2Jb\\u{a}c` must not be empty"
+        );
         // A value the code forgot stays a visible placeholder (a test over
         // every fixture makes sure none is forgotten).
         assert_eq!(

@@ -18,14 +18,18 @@ pub use decode::Document;
 pub use indicator::{Indicator, Unit};
 pub use step::Step;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Findings;
 use source::Source;
 
 /// Parses and types text already in memory; the diagnostics are in the
 /// order they were found.
-pub fn read(source: &Source) -> (Option<Document>, Vec<Diagnostic>) {
+pub fn read(source: &Source) -> (Option<Document>, Findings) {
     match load::parse(&source.name, &source.text) {
         Ok(root) => decode::document(&source.name, &root),
-        Err(diagnostic) => (None, vec![diagnostic]),
+        Err(diagnostic) => {
+            let mut findings = Findings::new();
+            findings.push(diagnostic);
+            (None, findings)
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! checks and the ladder read it, renderers print it.
 
 use super::step::Step;
+use crate::characters;
 use crate::diagnostic::Pos;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -98,6 +99,22 @@ pub struct Inventory {
     #[serde(skip)]
     #[schemars(skip)]
     pub spans: Spans,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub undecoded: Undecoded,
+}
+
+/// What the file holds that could not be decoded (each already an error).
+/// The cross-field rules read it so as not to judge what depends on it: a
+/// finding that only follows from another hides the real mistake.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Undecoded {
+    /// `services` holds something that is not a list of services, or items
+    /// that could not be read as one.
+    pub services: bool,
+    /// The entries of `departments` that could not be read: the id as
+    /// written, or None when not even that could be read.
+    pub departments: Vec<Option<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
@@ -251,16 +268,18 @@ const HTTP_URL_PATTERN: &str = "^https?://[^/?#\\s]+\\S*$";
 /// `https://`, a host, and no spaces. The decoder refuses anything else
 /// (E008), and only such a text becomes a link in the HTML report.
 pub fn is_http_url(text: &str) -> bool {
-    let rest = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"));
-    match rest {
-        Some(rest) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty() && !text.chars().any(char::is_whitespace)
-        }
-        None => false,
-    }
+    // The scheme is case-insensitive (RFC 3986 §3.1): `HTTPS://X.SE` is an
+    // address. An invisible character (a zero-width or no-break space) or a
+    // bidirectional override makes an address that is not what it shows.
+    let Some((scheme, rest)) = text.split_once("://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http"))
+        && !host.is_empty()
+        && !text
+            .chars()
+            .any(|c| characters::is_invisible(c) || characters::is_unsafe_to_show(c))
 }
 
 impl Service {

@@ -9,7 +9,8 @@ use std::path::Path;
 /// The top-level modules of `src/`, from the bottom of the flow up. Modules
 /// on one line do not use each other.
 const LAYERS: &[&[&str]] = &[
-    &["diagnostic", "limits", "suggest", "municipalities"],
+    &["characters", "limits"],
+    &["diagnostic", "suggest", "municipalities"],
     &["inventory"],
     &["i18n", "schema", "starter"],
     &["ladder"],

@@ -121,6 +121,18 @@ fn diagnostics_of(json: &str) -> Vec<(String, u64, u64, String)> {
 
 const SMALL_INVENTORY: &str = "trappa: 1\norganisation:\n  name: Testkommun\nyear: 2024\nservices:\n  - id: bibliotek\n    name: Låna böcker\n";
 
+/// `SMALL_INVENTORY` with its one service named `yaml` (at line 7, column 11).
+fn named(yaml: &str) -> Vec<u8> {
+    SMALL_INVENTORY
+        .replace("name: Låna böcker", &format!("name: {yaml}"))
+        .into_bytes()
+}
+
+/// `SMALL_INVENTORY` with `lines` added to its one service (at line 8).
+fn service_with(lines: &str) -> Vec<u8> {
+    format!("{SMALL_INVENTORY}{lines}").into_bytes()
+}
+
 fn billion_laughs() -> String {
     let mut text = String::from("lol0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for level in 1..=9 {
@@ -331,6 +343,134 @@ fn hostile_files_are_refused_with_a_located_diagnostic_and_exit_1() {
             2,
             31,
             "nesting",
+        ),
+        // A line feed in a one-line field would start a line of its own in
+        // every output: here a forged GitHub workflow command (issue #20.7).
+        (
+            "line-feed-in-name",
+            named("\"A\\n::error file=x,line=1::FORGED\""),
+            "E002",
+            7,
+            11,
+            "line break",
+        ),
+        (
+            "line-feed-in-department-name",
+            SMALL_INVENTORY
+                .replace(
+                    "year: 2024\n",
+                    "year: 2024\ndepartments:\n  - id: a\n    name: \"A\\nB\"\n",
+                )
+                .into_bytes(),
+            "E002",
+            7,
+            11,
+            "line break",
+        ),
+        // Bidirectional overrides show text in another order than it is
+        // stored (issue #20.11).
+        (
+            "override-in-url",
+            service_with("    url: \"https://example.se/\\u202Eexe.pdf\"\n"),
+            "E002",
+            8,
+            10,
+            "bidirectional",
+        ),
+        (
+            "isolate-in-name",
+            named("\"Bygglov \\u2066x\\u2069\""),
+            "E002",
+            7,
+            11,
+            "bidirectional",
+        ),
+        (
+            "zero-width-name",
+            named("\"\\u200B\\u200D\\uFEFF\""),
+            "E002",
+            7,
+            11,
+            "invisible",
+        ),
+        (
+            "zero-width-space-in-url",
+            service_with("    url: \"https://example\\u200B.se/\"\n"),
+            "E008",
+            8,
+            10,
+            "URL",
+        ),
+        // Whole numbers only where the format says integer, one rule for all
+        // of them (issue #20.9, #20.13).
+        (
+            "year-with-decimals",
+            SMALL_INVENTORY
+                .replace("year: 2024", "year: 2024.0")
+                .into_bytes(),
+            "E002",
+            4,
+            7,
+            "whole number",
+        ),
+        (
+            "cases-with-decimals",
+            service_with("    volumes:\n      cases: 1.0\n"),
+            "E002",
+            9,
+            14,
+            "whole number",
+        ),
+        (
+            "cases-past-two-to-the-53",
+            service_with("    volumes:\n      cases: 9007199254740993.0\n"),
+            "E002",
+            9,
+            14,
+            "whole number",
+        ),
+        (
+            "cases-underflowing",
+            service_with("    volumes:\n      cases: 1e-400\n"),
+            "E002",
+            9,
+            14,
+            "whole number",
+        ),
+        (
+            "cases-past-u64",
+            service_with("    volumes:\n      cases: 18446744073709551616\n"),
+            "E002",
+            9,
+            14,
+            "between 0 and 18446744073709551615",
+        ),
+        (
+            "cost-at-f64-max",
+            service_with("    cost_per_case_sek: 1.7976931348623157e308\n"),
+            "E002",
+            8,
+            24,
+            "1.7976931348623157e308, out of range: it must be between 0 and 10000000",
+        ),
+        // `<<` twice is a duplicate key (issue #20.13).
+        (
+            "merge-key-twice",
+            b"a: &a {x: 1}\nb: &b {y: 2}\nc:\n  <<: *a\n  <<: *b\n".to_vec(),
+            "E001",
+            5,
+            3,
+            "twice",
+        ),
+        // What a spreadsheet cell cannot hold, check refuses, so that xlsx
+        // export never fails on a file check passed (issue #20.13).
+        (
+            "name-longer-than-a-cell",
+            named(&"x".repeat(32_768)),
+            "E002",
+            7,
+            11,
+            "32768 characters",
         ),
         // A scalar, a list: YAML, but not an inventory.
         ("scalar", b"just text\n".to_vec(), "E002", 1, 1, "inventory"),
@@ -999,4 +1139,202 @@ fn fuzz_regressions_and_fixtures_pass_the_whole_pipeline() {
     combined.push(0xFF);
     combined.extend(fs::read("examples/targets-trelleborg.yaml").unwrap());
     pipeline::run(&combined);
+}
+
+/// A file name with a line feed cannot forge a GitHub annotation or a
+/// line of its own in any output: the name is shown escaped wherever it
+/// appears — the human location line, GitHub's `file=` property, the
+/// message of a refusal (issue #20.7).
+#[test]
+fn a_file_name_with_a_line_feed_forges_no_line() {
+    let dir = TempDir::new().unwrap();
+    let name = "x\n::error file=forged,line=1::FORGED.yaml";
+    let file = dir.path().join(name);
+    // An inventory with one error, so that every format names the file.
+    fs::write(&file, SMALL_INVENTORY.replace("year: 2024", "year: 1999")).unwrap();
+    let forged = |text: &str| {
+        text.lines()
+            .any(|line| line.starts_with("::error file=forged"))
+    };
+    for args in [
+        vec!["check"],
+        vec!["check", "--format", "github"],
+        vec!["report"],
+        vec!["export", "--format", "csv"],
+    ] {
+        let mut all: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+        all.push(file.as_os_str());
+        let run = trappa(&all);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+            assert!(
+                !forged(text),
+                "{args:?} {stream} has a forged line:\n{text}"
+            );
+        }
+        let both = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            both.contains("x\\u{a}::error") || both.contains("x%0A%3A%3Aerror"),
+            "{args:?}: the name is shown escaped:\n{both}"
+        );
+    }
+    // A path that cannot be read: the refusal names it, escaped.
+    let missing = dir.path().join("gone\n::error file=forged::FORGED.yaml");
+    let run = trappa(&[OsStr::new("check"), missing.as_os_str()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!forged(&run.stderr), "{}", run.stderr);
+}
+
+/// The snippet under a finding shows a bidirectional override spelled out,
+/// so the line reads in the order it is stored, and never sends one to the
+/// terminal (issue #20.11).
+#[test]
+fn a_snippet_shows_an_override_escaped() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("override.yaml");
+    fs::write(
+        &file,
+        SMALL_INVENTORY.replace("name: Låna böcker", "name: \"Låna \u{202E}skoob\""),
+    )
+    .unwrap();
+    let run = trappa(&[OsStr::new("check"), file.as_os_str()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("7 |     name: \"Låna \\u{202e}skoob\""),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains('\u{202E}'), "{}", run.stdout);
+}
+
+/// A finding on a 7 MB value: the snippet looks at the 120 columns it
+/// shows, not at every character of the token (which cost 460–490 MB and
+/// aborted under the cap) (issue #20.3).
+#[test]
+fn a_finding_on_a_seven_megabyte_value_fits_the_memory_cap() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("long-url.yaml");
+    let url = format!("ftp://{}", "a".repeat(7_000_000));
+    fs::write(&file, service_with(&format!("    url: \"{url}\"\n"))).unwrap();
+    let run = trappa(&[OsStr::new("check"), file.as_os_str()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let head: String = run.stdout.chars().take(600).collect();
+    // Longer than a spreadsheet cell: refused for that, marked whole.
+    assert!(head.contains("`url` is 7000006 characters long"), "{head}");
+    let snippet = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("8 | "))
+        .expect("a snippet line");
+    assert!(snippet.chars().count() <= 130, "{snippet}");
+    assert!(run.stdout.len() < 10_000, "{} bytes", run.stdout.len());
+}
+
+/// Files of 300 000 unknown keys each: every file keeps its first
+/// thousand E002 and one finding for the rest, so memory stays flat in
+/// every format. Three files took about 570 MB in human format before (past
+/// the cap), eight 1.9 GB (issue #20.4).
+#[test]
+fn findings_per_file_are_bounded() {
+    let dir = TempDir::new().unwrap();
+    let mut text = String::from(SMALL_INVENTORY);
+    for i in 0..300_000 {
+        text.push_str(&format!("    k{i}: 1\n"));
+    }
+    let files: Vec<PathBuf> = (0..3)
+        .map(|i| {
+            let file = dir.path().join(format!("keys-{i}.yaml"));
+            fs::write(&file, &text).unwrap();
+            file
+        })
+        .collect();
+    // All three in the human format, the memory case; one in the others.
+    for (format, count) in [("human", 3), ("github", 1), ("json", 1)] {
+        let mut args: Vec<&OsStr> = vec![OsStr::new("check"), OsStr::new("--format")];
+        args.push(OsStr::new(format));
+        args.extend(files[..count].iter().map(|f| f.as_os_str()));
+        let run = trappa(&args);
+        assert_eq!(run.code, 1, "{format}: {}", run.stderr);
+        let shown = run.stdout.matches("unknown key `k").count();
+        assert_eq!(shown, count * 1_000, "{format}");
+        let more = run
+            .stdout
+            .matches("299000 more E002 findings in this file are not shown")
+            .count();
+        assert_eq!(more, count, "{format}");
+    }
+}
+
+/// The W106 "no services" is for an empty list, not for one whose every
+/// service was refused; an address's scheme is case-insensitive; a target on
+/// a count is a whole number; a year is written without decimals in every
+/// field that holds one (issue #20.13, #20.9).
+#[test]
+fn small_rules_found_by_the_probe() {
+    let dir = TempDir::new().unwrap();
+    let write = |name: &str, text: &str| {
+        let file = dir.path().join(name);
+        fs::write(&file, text).unwrap();
+        file
+    };
+    let invalid_ids = write(
+        "invalid-ids.yaml",
+        &SMALL_INVENTORY.replace("id: bibliotek", "id: Bibliotek & arkiv"),
+    );
+    let (code, diagnostics) = check_json(&invalid_ids);
+    assert_eq!(code, 1);
+    assert!(
+        diagnostics.iter().all(|(c, ..)| c != "W106"),
+        "{diagnostics:?}"
+    );
+
+    let upper = write(
+        "upper.yaml",
+        &format!("{SMALL_INVENTORY}    url: HTTPS://WWW.ALE.SE/Bibliotek\n"),
+    );
+    let (code, diagnostics) = check_json(&upper);
+    assert_eq!((code, diagnostics), (0, vec![]));
+
+    let targets = write(
+        "targets.yaml",
+        "trappa-targets: 1\ntargets:\n  - indicator: services\n    target: 2.5\n    by: 2026\n    direction: up\n  - indicator: eid_share\n    target: 0.5\n    by: 2026.0\n    direction: up\n",
+    );
+    let (code, diagnostics) = check_json(&targets);
+    assert_eq!(code, 1);
+    let found: Vec<(&str, u64)> = diagnostics
+        .iter()
+        .map(|(c, l, _, _)| (c.as_str(), *l))
+        .collect();
+    assert_eq!(found, [("E002", 4), ("E002", 9)], "{diagnostics:?}");
+    assert!(diagnostics.iter().all(|d| d.3.contains("whole number")));
+}
+
+/// Counts are exported as the integers they are, whatever their size: a
+/// float would round 9 007 199 254 740 993 to …992 and print u64::MAX as
+/// 1.8446744073709552e+19 (issue #20.9).
+#[test]
+fn counts_are_exported_exactly() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("big.yaml");
+    fs::write(
+        &file,
+        format!(
+            "{SMALL_INVENTORY}    evidence:\n      submission: online\n    volumes:\n      cases: 18446744073709551615\n      digital: 9007199254740993\n"
+        ),
+    )
+    .unwrap();
+    let run = trappa(&[
+        OsStr::new("export"),
+        OsStr::new("--format"),
+        OsStr::new("csv"),
+        file.as_os_str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(",18446744073709551615,"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(",9007199254740993,"), "{}", run.stdout);
+    assert!(!run.stdout.contains("e+"), "{}", run.stdout);
 }

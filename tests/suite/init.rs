@@ -89,7 +89,7 @@ fn any_name_is_kept_exactly_as_given() {
         "yes",
         "0128",
         "- a list?",
-        "back\\slash and tab\tand\nnewline",
+        "back\\slash and ünïcödé",
         "{ not: a mapping }",
         "  spaced  ",
     ];
@@ -123,6 +123,43 @@ fn without_name_or_code_the_placeholder_passes_check() {
         checked.inventory().unwrap().organisation.name,
         "Exempelby kommun"
     );
+}
+
+/// A name `check` would refuse in `organisation.name` is refused by
+/// `init` (exit 2, nothing written), rather than written into a starter
+/// that fails its own check (issue #20.12).
+#[test]
+fn a_name_check_would_refuse_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("inventory.yaml");
+    let path = file.to_str().unwrap();
+    for name in [
+        "Ale\u{1b}[31m kommun",
+        "Ale\u{85}kommun",
+        "Ale\rkommun",
+        "Ale\nkommun",
+        "Ale\tkommun",
+        "\u{202E}enummok elA",
+        "\u{200B}\u{200B}",
+        "   ",
+    ] {
+        let init = trappa(&["init", "--year", "2025", "--name", name, "-o", path]);
+        assert_eq!(init.status.code(), Some(2), "{name:?}");
+        let stderr = text(&init.stderr);
+        assert!(stderr.contains("--name"), "{name:?}: {stderr}");
+        assert!(
+            !stderr.chars().any(|c| c.is_control() && c != '\n'),
+            "{name:?}: the refusal echoes no control character: {stderr:?}"
+        );
+        assert!(!file.exists(), "{name:?}: nothing written");
+        // The same name in a file is refused by check: one rule.
+        let checked = check_starter(&Starter {
+            name: Some(name.to_string()),
+            code: None,
+            year: 2025,
+        });
+        assert!(checked.has_errors(), "{name:?}: check accepts it");
+    }
 }
 
 #[test]

@@ -287,6 +287,7 @@ fn inventory_of(services: Vec<Service>) -> Inventory {
         departments: Some(vec![department("bygg"), department("skola")]),
         services,
         spans: Spans::default(),
+        undecoded: Default::default(),
     }
 }
 

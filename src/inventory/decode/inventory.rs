@@ -8,9 +8,10 @@
 //! `crate::check`'s, which runs on what this walk could decode.
 
 use super::reader::{Fields, Reader, describe, not_integer};
-use crate::diagnostic::{Code, Diagnostic, Message, Pos};
+use crate::diagnostic::{Code, Diagnostic, Findings, Message, Pos};
 use crate::inventory::load::{Node, Value};
 use crate::inventory::model::*;
+use crate::limits;
 use crate::municipalities;
 
 pub const FORMAT_VERSION: i128 = 1;
@@ -73,10 +74,10 @@ const SERVICE: &str = "diagnostic.place.service";
 /// Decodes an inventory document. Returns no inventory only when the file is
 /// not an inventory of a format this version reads; otherwise returns what
 /// could be decoded, with the diagnostics of what could not.
-pub fn inventory(file: &str, root: &Node) -> (Option<Inventory>, Vec<Diagnostic>) {
+pub fn inventory(file: &str, root: &Node) -> (Option<Inventory>, Findings) {
     let mut d = Reader::new(file);
     let inventory = d.walk_inventory(root);
-    (inventory, d.diagnostics)
+    (inventory, d.findings)
 }
 
 impl Reader<'_> {
@@ -113,12 +114,26 @@ impl Reader<'_> {
         let year = self
             .require(&fields, "year", INVENTORY)
             .and_then(|n| self.year(n));
-        let departments = fields
-            .get("departments")
-            .map(|n| self.list(n, "departments", |d, item, _| d.department(item)));
+        let mut undecoded = Undecoded::default();
+        let departments = fields.get("departments").map(|n| {
+            self.list(n, "departments", |d, item, _| {
+                let department = d.department(item);
+                if department.is_none() {
+                    undecoded.departments.push(written_id(item));
+                }
+                department
+            })
+        });
         // `services:` with nothing after it is an empty inventory (W106), not an error.
         let services = match (fields.get("services"), fields.key_pos("services")) {
-            (Some(node), _) => self.list(node, "services", |d, item, _| d.service(item)),
+            (Some(node), _) => {
+                let services = self.list(node, "services", |d, item, _| d.service(item));
+                undecoded.services = match &node.value {
+                    Value::Seq(items) => items.len() > services.len(),
+                    _ => true,
+                };
+                services
+            }
             (None, Some(_)) => Vec::new(),
             (None, None) => {
                 self.require(&fields, "services", INVENTORY);
@@ -135,6 +150,7 @@ impl Reader<'_> {
             departments,
             services,
             spans,
+            undecoded,
         })
     }
 
@@ -306,7 +322,11 @@ impl Reader<'_> {
     }
 
     fn service(&mut self, node: &Node) -> Option<Service> {
+        // An unknown key may be a misspelt rule input (`evidense:`): then
+        // the service's evidence is not what its author meant.
+        let before_keys = self.errors();
         let fields = self.mapping(node, SERVICE, SERVICE_KEYS)?;
+        let unknown_keys = self.errors() > before_keys;
         let mut spans = Spans::default();
         spans.insert("", fields.pos);
         fields.record(&mut spans, "");
@@ -322,12 +342,8 @@ impl Reader<'_> {
             .and_then(|n| self.text(n, "department"));
         let description = fields
             .get("description")
-            .and_then(|n| self.text(n, "description"));
+            .and_then(|n| self.prose(n, "description"));
         let url = fields.get("url").and_then(|n| self.url(n, "url"));
-        let status = fields
-            .get("status")
-            .and_then(|n| self.word(n, "status"))
-            .unwrap_or(Status::Live);
         let audience = match fields.get("audience") {
             Some(n) => self.list(n, "audience", |d, item, path| d.word(item, path)),
             None => Vec::new(),
@@ -341,7 +357,11 @@ impl Reader<'_> {
         };
         // What the cross-field rules read: if any of it is wrong, the
         // service is `incomplete` and `check` will not guess at its step.
-        let before_evidence = self.error_count();
+        let before_rules = self.errors();
+        let status = fields
+            .get("status")
+            .and_then(|n| self.word(n, "status"))
+            .unwrap_or(Status::Live);
         let declared_step = fields
             .get("declared_step")
             .and_then(|n| self.step(n, "declared_step"));
@@ -360,12 +380,10 @@ impl Reader<'_> {
             Some(n) => self.volumes(n, &mut spans).unwrap_or_default(),
             None => Volumes::default(),
         };
-        let incomplete = self.diagnostics[before_evidence..]
-            .iter()
-            .any(|d| matches!(d.code, Code::E001 | Code::E002));
+        let incomplete = unknown_keys || self.errors() > before_rules;
         let cost_per_case_sek = fields
             .get("cost_per_case_sek")
-            .and_then(|n| self.number(n, "cost_per_case_sek", 0.0, f64::MAX));
+            .and_then(|n| self.number(n, "cost_per_case_sek", 0.0, limits::MAX_COST_PER_CASE_SEK));
         let satisfaction_pct = fields
             .get("satisfaction_pct")
             .and_then(|n| self.number(n, "satisfaction_pct", 0.0, 100.0));
@@ -494,4 +512,17 @@ impl Reader<'_> {
             completed: count("completed"),
         })
     }
+}
+
+/// The id of a list item as written, whatever is wrong with it: what a
+/// service may name as its department although the entry was refused.
+fn written_id(item: &Node) -> Option<String> {
+    let Value::Map(entries) = &item.value else {
+        return None;
+    };
+    entries
+        .iter()
+        .find(|(k, _)| k.scalar_text() == Some("id"))
+        .and_then(|(_, v)| v.scalar_text())
+        .map(str::to_string)
 }

@@ -5,12 +5,13 @@
 
 pub mod inventory;
 pub mod reader;
+mod synonyms;
 pub mod targets;
 
 use super::load::Node;
 use super::model::Inventory;
 use super::targets::TargetsFile;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Findings;
 
 /// What a file turned out to be, by its version key.
 #[derive(Debug)]
@@ -24,7 +25,7 @@ pub enum Document {
 /// Types a parsed file. A file with `trappa-targets` and no `trappa` is a
 /// targets file; everything else is read as an inventory, so that a file
 /// missing its version key is told what an inventory needs.
-pub fn document(file: &str, root: &Node) -> (Option<Document>, Vec<Diagnostic>) {
+pub fn document(file: &str, root: &Node) -> (Option<Document>, Findings) {
     if root.has_key("trappa-targets") && !root.has_key("trappa") {
         let (targets, diagnostics) = targets::decode(file, root);
         (targets.map(Document::Targets), diagnostics)

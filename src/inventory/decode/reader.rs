@@ -5,17 +5,21 @@
 //! kinds of file report problems in the same words. A reader never stops at
 //! the first problem: it records a diagnostic and goes on.
 
-use crate::diagnostic::{Arg, Code, Diagnostic, Message, Pos};
+use super::synonyms;
+use crate::characters::{self, Flaw};
+use crate::diagnostic::{Arg, Code, Diagnostic, Findings, Message, Pos};
 use crate::inventory::load::{Node, Value};
 use crate::inventory::model::{Spans, Vocabulary, is_http_url, slug};
 use crate::inventory::step::Step;
+use crate::limits;
 use crate::suggest;
 
 /// Shared by the inventory and the targets decoder: one place that knows how
 /// to read a mapping, a number or a word from a node, and how to say what is wrong.
 pub struct Reader<'f> {
     pub file: &'f str,
-    pub diagnostics: Vec<Diagnostic>,
+    /// What was found so far, at most a thousand of each code.
+    pub findings: Findings,
 }
 
 /// The entries of one mapping, after unknown keys were reported.
@@ -53,12 +57,13 @@ impl<'f> Reader<'f> {
     pub fn new(file: &'f str) -> Self {
         Reader {
             file,
-            diagnostics: Vec::new(),
+            findings: Findings::new(),
         }
     }
 
+    /// Records a finding (only counted when over its code's limit).
     pub fn report(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
+        self.findings.push(diagnostic);
     }
 
     pub fn e002(&mut self, pos: Pos, message: Message, help: Option<Message>) {
@@ -67,9 +72,10 @@ impl<'f> Reader<'f> {
         self.report(diagnostic);
     }
 
-    /// How many diagnostics were recorded so far.
-    pub fn error_count(&self) -> usize {
-        self.diagnostics.len()
+    /// How many errors were found so far, shown or not: a walk compares
+    /// it before and after a part of the file to know whether that part had one.
+    pub fn errors(&self) -> u64 {
+        self.findings.errors()
     }
     /// Reads a mapping and reports keys not in `known` (with a "did you
     /// mean"). `place` is the catalogue key of what the mapping is ("a
@@ -96,6 +102,10 @@ impl<'f> Reader<'f> {
             pos: node.pos,
             entries: Vec::with_capacity(entries.len()),
         };
+        // A list item whose key that starts an item comes twice is two
+        // items with the `- ` of the second missing: say that once, rather
+        // than one duplicate key for each of its keys.
+        let mut next_item_seen = false;
         for (key, value) in entries {
             let Some(name) = key.scalar_text() else {
                 self.e002(
@@ -107,6 +117,29 @@ impl<'f> Reader<'f> {
             };
             if let Some((_, first, _)) = fields.entries.iter().find(|(k, _, _)| *k == name) {
                 let first = first.pos;
+                if next_item_seen {
+                    continue;
+                }
+                if item_key(place) == Some(name) {
+                    next_item_seen = true;
+                    self.report(
+                        Diagnostic::new(
+                            Code::E001,
+                            self.file,
+                            key.pos,
+                            Message::new("diagnostic.e001.missing_dash")
+                                .text("key", name.to_string())
+                                .word("place", place)
+                                .number("line", first.line),
+                        )
+                        .help(
+                            Message::new("diagnostic.e001.missing_dash_help")
+                                .text("key", name.to_string()),
+                        )
+                        .related(first, Message::new("diagnostic.e001.item_starts_here")),
+                    );
+                    continue;
+                }
                 self.report(
                     Diagnostic::new(
                         Code::E001,
@@ -123,6 +156,10 @@ impl<'f> Reader<'f> {
                 continue;
             }
             if !known.contains(&name) {
+                if self.findings.is_full(Code::E002) {
+                    self.findings.skip(Code::E002, key.pos);
+                    continue;
+                }
                 let help = match suggest::closest(name, known.iter().copied()) {
                     Some(near) => did_you_mean(near),
                     None => Message::new("diagnostic.e002.unknown_key_help")
@@ -162,27 +199,72 @@ impl<'f> Reader<'f> {
         node
     }
 
-    /// Free text. A number written plainly is taken as written (`name: 1177`).
+    /// One line of text: a name, an id, a department, a platform. A number
+    /// written plainly is taken as written (`name: 1177`).
     pub fn text(&mut self, node: &Node, path: &str) -> Option<String> {
+        self.text_with(node, path, characters::line_flaw)
+    }
+
+    /// Free text over several lines (a description): line breaks and tabs
+    /// belong there.
+    pub fn prose(&mut self, node: &Node, path: &str) -> Option<String> {
+        self.text_with(node, path, characters::prose_flaw)
+    }
+
+    fn text_with(
+        &mut self,
+        node: &Node,
+        path: &str,
+        flaw: fn(&str) -> Option<Flaw>,
+    ) -> Option<String> {
         match &node.value {
             Value::Str { text, .. } => {
-                // Tabs and line breaks belong in descriptions; other control
-                // characters (a double-quoted "\e[31m") would reach terminals,
-                // CSV cells and reports as instructions, not text.
-                if let Some(c) = text
-                    .chars()
-                    .find(|&c| c.is_control() && c != '\n' && c != '\t')
+                // A line feed in a name starts a new line in every report,
+                // terminal table and CI log it reaches (a forged `::error`
+                // workflow command); other control characters (a
+                // double-quoted "\e[31m") act on terminals; an override
+                // makes the text show in another order than it is stored.
+                // Cheap test first: a text of fewer bytes has fewer characters.
+                if text.len() > limits::MAX_TEXT_CHARS
+                    && text.chars().count() > limits::MAX_TEXT_CHARS
                 {
                     self.e002(
                         node.pos,
-                        Message::new("diagnostic.e002.control_character")
+                        Message::new("diagnostic.e002.too_long")
                             .text("path", path.to_string())
-                            .text("character", c.escape_unicode().to_string()),
-                        Some(Message::new("diagnostic.e002.control_character_help")),
+                            .number("length", text.chars().count() as i128)
+                            .number("limit", limits::MAX_TEXT_CHARS as i128),
+                        Some(
+                            Message::new("diagnostic.e002.too_long_help")
+                                .number("limit", limits::MAX_TEXT_CHARS as i128),
+                        ),
                     );
                     return None;
                 }
-                Some(text.clone())
+                let (key, help, character) = match flaw(text) {
+                    None => return Some(text.clone()),
+                    Some(Flaw::LineBreak) => (
+                        "diagnostic.e002.line_break",
+                        "diagnostic.e002.line_break_help",
+                        None,
+                    ),
+                    Some(Flaw::Control(c)) => (
+                        "diagnostic.e002.control_character",
+                        "diagnostic.e002.control_character_help",
+                        Some(c),
+                    ),
+                    Some(Flaw::Reordering(c)) => (
+                        "diagnostic.e002.reordering",
+                        "diagnostic.e002.reordering_help",
+                        Some(c),
+                    ),
+                };
+                let mut message = Message::new(key).text("path", path.to_string());
+                if let Some(c) = character {
+                    message = message.text("character", c.escape_unicode().to_string());
+                }
+                self.e002(node.pos, message, Some(Message::new(help)));
+                None
             }
             Value::Int(_) | Value::Float(_) => node.scalar_text().map(str::to_string),
             _ => {
@@ -198,13 +280,20 @@ impl<'f> Reader<'f> {
         }
     }
 
-    /// Text that must not be empty.
+    /// One line of text that must show something: not empty, not only
+    /// spaces, and not only invisible characters (zero-width spaces look
+    /// like a name in an editor and like nothing in a report).
     pub fn non_empty_text(&mut self, node: &Node, path: &str) -> Option<String> {
         let text = self.text(node, path)?;
-        if text.trim().is_empty() {
+        if characters::is_blank(&text) {
+            let key = if text.trim().is_empty() {
+                "diagnostic.e002.empty"
+            } else {
+                "diagnostic.e002.invisible"
+            };
             self.e002(
                 node.pos,
-                Message::new("diagnostic.e002.empty").text("path", path.to_string()),
+                Message::new(key).text("path", path.to_string()),
                 None,
             );
             return None;
@@ -213,67 +302,70 @@ impl<'f> Reader<'f> {
     }
 
     /// `true` or `false` only: YAML 1.1's `yes`/`no`/`on`/`off` are refused
-    /// rather than guessed (spec §2).
+    /// rather than guessed (spec §2), and so are the Swedish `ja`/`nej`.
     pub fn boolean(&mut self, node: &Node, path: &str) -> Option<bool> {
-        match &node.value {
-            Value::Bool(b) => Some(*b),
-            Value::Str { text, plain: true }
-                if matches!(
-                    text.to_lowercase().as_str(),
-                    "yes" | "no" | "on" | "off" | "y" | "n"
-                ) =>
-            {
-                let meant = matches!(text.to_lowercase().as_str(), "yes" | "on" | "y");
-                self.e002(
-                    node.pos,
-                    Message::new("diagnostic.e002.yaml11_boolean")
-                        .text("path", path.to_string())
-                        .text("text", text.clone()),
-                    Some(
-                        Message::new("diagnostic.e002.yaml11_boolean_help")
-                            .text("text", text.clone())
-                            .text("meant", if meant { "true" } else { "false" }),
+        let (message, help) = match &node.value {
+            Value::Bool(b) => return Some(*b),
+            Value::Str { text, plain } => {
+                let written = text.trim().to_lowercase();
+                match (written.as_str(), *plain) {
+                    ("yes" | "no" | "on" | "off" | "y" | "n", true) => {
+                        let meant = matches!(written.as_str(), "yes" | "on" | "y");
+                        (
+                            Message::new("diagnostic.e002.yaml11_boolean")
+                                .text("path", path.to_string())
+                                .text("text", text.clone()),
+                            Some(
+                                Message::new("diagnostic.e002.yaml11_boolean_help")
+                                    .text("text", text.clone())
+                                    .text("meant", if meant { "true" } else { "false" }),
+                            ),
+                        )
+                    }
+                    // `"true"`, or `!!str true`: the word, made text on purpose.
+                    ("true" | "false", _) => (
+                        Message::new("diagnostic.e002.boolean_as_text")
+                            .text("path", path.to_string())
+                            .arg("value", describe(node)),
+                        Some(
+                            Message::new("diagnostic.e002.boolean_as_text_help")
+                                .text("meant", written.clone()),
+                        ),
                     ),
-                );
-                None
+                    _ => (
+                        not_boolean(node, path),
+                        synonyms::meant(&written, &["true", "false"]).map(did_you_mean),
+                    ),
+                }
             }
-            _ => {
-                self.e002(
-                    node.pos,
-                    Message::new("diagnostic.e002.not_boolean")
-                        .text("path", path.to_string())
-                        .arg("value", describe(node)),
-                    None,
-                );
-                None
-            }
-        }
+            _ => (not_boolean(node, path), None),
+        };
+        self.e002(node.pos, message, help);
+        None
     }
 
-    /// A whole number in `min..=max`.
+    /// A whole number in `min..=max`, written as one: `2014.0`, `1e3` and
+    /// `1.0` are refused, since a count or a year has no decimals and a
+    /// float cannot hold every count (9 007 199 254 740 993 is not one).
     pub fn integer(&mut self, node: &Node, path: &str, min: i128, max: i128) -> Option<i128> {
         let value = match &node.value {
             Value::Int(i) => *i,
-            Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e30 => *f as i128,
             _ => {
-                self.e002(node.pos, not_integer(node, path), None);
+                let help = whole_number_help(node);
+                self.e002(node.pos, not_integer(node, path), help);
                 return None;
             }
         };
         if value < min || value > max {
-            self.out_of_range(
-                node,
-                path,
-                value,
-                min,
-                (max < i128::from(u64::MAX)).then_some(max),
-            );
+            self.out_of_range(node, path, value, min, Some(max));
             return None;
         }
         Some(value)
     }
 
-    /// E002 for a number outside its range; `max: None` means "no upper bound".
+    /// E002 for a number outside its range; `max: None` means "no upper
+    /// bound". The value is quoted as written: `1e300` stays `1e300`, not
+    /// a row of 301 digits.
     fn out_of_range<T: std::fmt::Display>(
         &mut self,
         node: &Node,
@@ -286,11 +378,14 @@ impl<'f> Reader<'f> {
             Some(max) => Message::new("diagnostic.e002.out_of_range").text("max", max.to_string()),
             None => Message::new("diagnostic.e002.below_minimum"),
         };
+        let written = node
+            .scalar_text()
+            .map_or_else(|| value.to_string(), str::to_string);
         self.e002(
             node.pos,
             message
                 .text("path", path.to_string())
-                .text("value", value.to_string())
+                .text("value", written)
                 .text("min", min.to_string()),
             None,
         );
@@ -302,12 +397,18 @@ impl<'f> Reader<'f> {
             Value::Int(i) => *i as f64,
             Value::Float(f) if f.is_finite() => *f,
             _ => {
+                let help = match written_number(node) {
+                    Some(number) => {
+                        Message::new("diagnostic.e002.write_number_help").text("number", number)
+                    }
+                    None => Message::new("diagnostic.e002.not_number_help"),
+                };
                 self.e002(
                     node.pos,
                     Message::new("diagnostic.e002.not_number")
                         .text("path", path.to_string())
                         .arg("value", describe(node)),
-                    Some(Message::new("diagnostic.e002.not_number_help")),
+                    Some(help),
                 );
                 return None;
             }
@@ -362,7 +463,11 @@ impl<'f> Reader<'f> {
             return Some(value);
         }
         let written = node.scalar_text().unwrap_or_default();
-        let help = match suggest::closest(written, names.iter().copied()) {
+        // What a user writes in their own words (`BankID`, `i drift`) first,
+        // then a near spelling, then the list.
+        let help = match synonyms::meant(written, names)
+            .or_else(|| suggest::closest(written, names.iter().copied()))
+        {
             Some(near) => did_you_mean(near),
             None => Message::new("diagnostic.e002.one_of_help")
                 .text("path", path.to_string())
@@ -495,6 +600,16 @@ pub fn describe(node: &Node) -> Arg {
     }
 }
 
+/// The key that starts an item of a list of mappings (`- id: …`), by the
+/// item's place: a second one in one mapping is a missing `- `.
+fn item_key(place: &str) -> Option<&'static str> {
+    match place {
+        "diagnostic.place.service" | "diagnostic.place.department" => Some("id"),
+        "diagnostic.place.target" => Some("indicator"),
+        _ => None,
+    }
+}
+
 /// "did you mean `near`?"
 pub fn did_you_mean(near: &str) -> Message {
     Message::new("diagnostic.did_you_mean").text("near", near.to_string())
@@ -505,6 +620,61 @@ pub fn not_integer(node: &Node, path: &str) -> Message {
     Message::new("diagnostic.e002.not_integer")
         .text("path", path.to_string())
         .arg("value", describe(node))
+}
+
+fn not_boolean(node: &Node, path: &str) -> Message {
+    Message::new("diagnostic.e002.not_boolean")
+        .text("path", path.to_string())
+        .arg("value", describe(node))
+}
+
+/// How to write a value meant as a whole number: `2014` for `2014.0`,
+/// `1200` for `1 200`.
+pub fn whole_number_help(node: &Node) -> Option<Message> {
+    if let Value::Float(f) = node.value
+        && f.is_finite()
+        && f.fract() == 0.0
+        && f.abs() < 1e18
+    {
+        return Some(
+            Message::new("diagnostic.e002.without_decimals_help")
+                .text("number", format!("{}", f as i64)),
+        );
+    }
+    let number = written_number(node)?;
+    (!number.contains('.'))
+        .then(|| Message::new("diagnostic.e002.write_number_help").text("number", number))
+}
+
+/// A number written the way people write them in prose — grouped with
+/// spaces (`1 200`, also no-break or thin spaces) or with a decimal comma
+/// (`145,50`) — as YAML needs it: `1200`, `145.50`. None for anything else.
+fn written_number(node: &Node) -> Option<String> {
+    let Value::Str { text, .. } = &node.value else {
+        return None;
+    };
+    let text = text.trim();
+    let is_space = |c: char| matches!(c, ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}');
+    let mut out = String::new();
+    let mut commas = 0;
+    for c in text.chars() {
+        match c {
+            '0'..='9' => out.push(c),
+            ',' => {
+                commas += 1;
+                out.push('.');
+            }
+            c if is_space(c) => {}
+            _ => return None,
+        }
+    }
+    let grouped = text.chars().any(is_space);
+    let ok = !out.is_empty()
+        && commas <= 1
+        && (grouped || commas == 1)
+        && out.starts_with(|c: char| c.is_ascii_digit())
+        && out.ends_with(|c: char| c.is_ascii_digit());
+    ok.then_some(out)
 }
 
 fn is_iso_date(text: &str) -> bool {

@@ -2,10 +2,11 @@
 //! same reader, and so the same diagnostics, as inventories.
 
 use super::reader::{Reader, describe, did_you_mean};
-use crate::diagnostic::{Code, Diagnostic, Message};
+use crate::diagnostic::{Code, Diagnostic, Findings, Message};
 use crate::inventory::indicator::{Indicator, Unit};
 use crate::inventory::load::{Node, Value};
 use crate::inventory::targets::{Baseline, Direction, Target, TargetsFile};
+use crate::limits;
 use crate::suggest;
 
 pub const ROOT_KEYS: &[&str] = &["trappa-targets", "targets"];
@@ -26,10 +27,10 @@ const TARGET: &str = "diagnostic.place.target";
 const BASELINE: &str = "diagnostic.place.baseline";
 
 /// Decodes a document whose root has `trappa-targets`.
-pub fn decode(file: &str, root: &Node) -> (Option<TargetsFile>, Vec<Diagnostic>) {
+pub fn decode(file: &str, root: &Node) -> (Option<TargetsFile>, Findings) {
     let mut d = Reader::new(file);
     let targets = targets_file(&mut d, root);
-    (targets, d.diagnostics)
+    (targets, d.findings)
 }
 
 fn targets_file(d: &mut Reader, root: &Node) -> Option<TargetsFile> {
@@ -124,20 +125,30 @@ fn indicator(d: &mut Reader, node: &Node) -> Option<Indicator> {
     None
 }
 
-/// A target or baseline value in the indicator's unit: a share is 0–1.
+/// A target or baseline value in the indicator's unit: a share is 0–1, a
+/// count a whole number (2.5 services is no target), a cost within the
+/// bound of costs.
 fn value(d: &mut Reader, node: &Node, path: &str, unit: Option<Unit>) -> Option<f64> {
     let (min, max) = match unit {
         Some(Unit::Share) => (0.0, 1.0),
         Some(Unit::Step) => (1.0, 4.0),
         Some(Unit::Percent) => (0.0, 100.0),
-        _ => (0.0, f64::MAX),
+        Some(Unit::Sek) => (0.0, limits::MAX_COST_PER_CASE_SEK),
+        Some(Unit::Count) => {
+            return d
+                .integer(node, path, 0, i128::from(u64::MAX))
+                .map(|n| n as f64);
+        }
+        // The indicator is unknown (already an E002): read any number,
+        // to report what else is wrong.
+        None => (0.0, f64::MAX),
     };
-    let before = d.diagnostics.len();
+    let before = d.errors();
     let v = d.number(node, path, min, max);
     if v.is_none()
         && unit == Some(Unit::Share)
-        && d.diagnostics.len() > before
-        && let Some(last) = d.diagnostics.last_mut()
+        && d.errors() > before
+        && let Some(last) = d.findings.last_mut()
     {
         last.help = Some(Message::new("diagnostic.e002.share_help"));
     }

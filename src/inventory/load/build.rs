@@ -52,7 +52,7 @@ pub fn tree(text: &str) -> Result<Node, ParseError> {
     let mut builder = Builder::default();
     let mut parser = Parser::new_from_str_with_options(text, Options::default());
     while let Some(next) = parser.next_event() {
-        let (event, span) = next.map_err(|error| syntax_error(&error))?;
+        let (event, span) = next.map_err(|error| syntax_error(&error, text))?;
         builder.take(event, span, text)?;
     }
     Ok(builder.root.unwrap_or(Node {
@@ -327,8 +327,18 @@ impl Builder {
 /// entries are added where the `<<` stood, unless the mapping has the key
 /// itself or an earlier merged mapping gave it.
 fn merge(entries: Vec<(Node, Node)>) -> Result<Vec<(Node, Node)>, ParseError> {
-    if !entries.iter().any(|(key, _)| is_merge_key(key)) {
+    let mut merge_keys = entries.iter().filter(|(key, _)| is_merge_key(key));
+    if merge_keys.next().is_none() {
         return Ok(entries);
+    }
+    // `<<` is a key like any other: twice in one mapping is a duplicate,
+    // and which one wins would be a guess.
+    if let Some((second, _)) = merge_keys.next() {
+        return Err(ParseError::new(
+            second.pos,
+            Message::new("diagnostic.e001.merge_twice"),
+            Some("diagnostic.e001.merge_twice_help"),
+        ));
     }
     let own: HashSet<String> = entries
         .iter()
@@ -417,9 +427,18 @@ fn pos_of(span: &Span) -> Pos {
 /// inventory can meet (the error cases of the YAML test suite, and a few
 /// more: an unclosed quote, a stray `@`) each have a key of their own, most
 /// with a hint. Anything else keeps the parser's own text as its detail.
-fn syntax_error(error: &ScanError) -> ParseError {
+fn syntax_error(error: &ScanError, text: &str) -> ParseError {
     let marker = error.marker();
     let pos = Pos::new(marker.line().max(1) as u32, marker.col() as u32 + 1, 1);
+    if matches!(error.kind(), ErrorKind::MappingValueNotAllowed)
+        && let Some(key) = indented_key(text, pos)
+    {
+        return ParseError::new(
+            key,
+            Message::new("diagnostic.e001.yaml.indented_key"),
+            Some("diagnostic.e001.yaml.indented_key_help"),
+        );
+    }
     let (key, help) = match syntax_words(error.kind()) {
         Syntax::TooDeep => return too_deep(pos),
         Syntax::Known(key, help) => (key, help),
@@ -450,6 +469,37 @@ fn syntax_error(error: &ScanError) -> ParseError {
         _ => {}
     }
     ParseError::new(pos, message, help)
+}
+
+/// A `: ` the parser cannot take, when it is the colon of a `key: value`
+/// line indented deeper than the `key: value` line above it: YAML reads the
+/// line as more of the value above, so the colon looks like one inside
+/// text, and "quote the value" would be the wrong advice. Returns the
+/// place of the key, which is what the finding marks.
+fn indented_key(text: &str, pos: Pos) -> Option<Pos> {
+    let significant = |line: &&str| {
+        let trimmed = line.trim_start();
+        !trimmed.is_empty() && !trimmed.starts_with('#')
+    };
+    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let index = (pos.line as usize).checked_sub(1)?;
+    let mut lines = text.lines().take(index + 1).collect::<Vec<_>>();
+    let line = lines.pop().filter(|_| lines.len() == index)?;
+    let above = lines.iter().rev().find(|l| significant(l))?;
+    let body = &line[indent(line)..];
+    // The colon marked is the first of the line, right after a bare key.
+    let key_colon = body
+        .find(": ")
+        .filter(|&at| !body[..at].contains([' ', '"', '\'']))
+        .map(|at| line[..indent(line) + at].chars().count() + 1);
+    let above_body = above.trim_start_matches([' ', '-']);
+    let fits = key_colon == Some(pos.column as usize)
+        && indent(line) > indent(above)
+        && above_body
+            .split_once(": ")
+            .is_some_and(|(_, value)| !value.trim().is_empty());
+    let key_len = body.find(": ").map_or(0, |at| body[..at].chars().count());
+    fits.then(|| Pos::new(pos.line, indent(line) as u32 + 1, key_len as u32))
 }
 
 enum Syntax {
