@@ -270,34 +270,57 @@ impl std::fmt::Display for StepChange {
     }
 }
 
+/// What [`changes`] needs to know of a service in one year: its id, its
+/// status and its derived step. A report passes its classified services;
+/// `trappa trend`, which keeps only these three facts of each year, passes
+/// those — so both count new, retired and moved services by the same code.
+pub trait Tracked {
+    fn id(&self) -> &str;
+    fn status(&self) -> Status;
+    fn step(&self) -> Step;
+    fn is_live(&self) -> bool {
+        self.status() == Status::Live
+    }
+}
+
+impl Tracked for ClassifiedService<'_> {
+    fn id(&self) -> &str {
+        &self.service.id
+    }
+    fn status(&self) -> Status {
+        self.service.status
+    }
+    fn step(&self) -> Step {
+        step_of(self)
+    }
+}
+
 /// The first service with each id. A checked inventory has unique ids
 /// (E003); taking the first keeps a duplicate from being counted twice.
-fn by_id<'s, 'a>(
-    services: &'s [ClassifiedService<'a>],
-) -> HashMap<&'s str, &'s ClassifiedService<'a>> {
+fn by_id<T: Tracked>(services: &[T]) -> HashMap<&str, &T> {
     let mut map = HashMap::new();
     for c in services {
-        map.entry(c.service.id.as_str()).or_insert(c);
+        map.entry(c.id()).or_insert(c);
     }
     map
 }
 
 /// Compares this year's inventory with the previous one (`--previous`).
-pub fn changes(current: &[ClassifiedService<'_>], previous: &[ClassifiedService<'_>]) -> Changes {
+pub fn changes<T: Tracked>(current: &[T], previous: &[T]) -> Changes {
     let now = by_id(current);
     let before = by_id(previous);
     let mut result = Changes::default();
 
     let mut seen = HashSet::new();
-    for c in current.iter().filter(|c| c.service.is_live()) {
-        let id = c.service.id.as_str();
+    for c in current.iter().filter(|c| c.is_live()) {
+        let id = c.id();
         if !seen.insert(id) {
             continue;
         }
         match before.get(id) {
             None => result.new.push(id.to_string()),
-            Some(p) if p.service.is_live() => {
-                let (from, to) = (step_of(p), step_of(c));
+            Some(p) if p.is_live() => {
+                let (from, to) = (p.step(), c.step());
                 let change = StepChange {
                     id: id.to_string(),
                     from,
@@ -314,14 +337,14 @@ pub fn changes(current: &[ClassifiedService<'_>], previous: &[ClassifiedService<
     }
 
     let mut seen = HashSet::new();
-    for p in previous.iter().filter(|p| p.service.is_live()) {
-        let id = p.service.id.as_str();
+    for p in previous.iter().filter(|p| p.is_live()) {
+        let id = p.id();
         if !seen.insert(id) {
             continue;
         }
         let gone = match now.get(id) {
             None => true,
-            Some(c) => c.service.status == Status::Retired,
+            Some(c) => c.status() == Status::Retired,
         };
         if gone {
             result.retired.push(id.to_string());
