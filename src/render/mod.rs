@@ -11,6 +11,7 @@ pub mod compare;
 pub mod csv;
 pub mod document;
 pub mod export;
+pub mod html;
 pub mod json;
 pub mod ladder;
 pub mod markdown;

@@ -7,25 +7,19 @@
 //! department, indicators, targets, changes, services to develop, PDF forms
 //! to replace, appendix (definitions and sources).
 
-mod markup;
 mod svg;
 
-use super::{Departments, label, moves, named, status_word, target_text};
+use super::{Departments, label, moves, named, target_text};
 use crate::i18n::{self, Lang};
 use crate::inventory::{Indicator, Step, Unit};
 use crate::ladder::reasons;
+use crate::render::html::markup::{Html, Row, Table, escape, link};
+use crate::render::html::svg::{Stacked, StepBar, stacked_chart};
+use crate::render::html::{
+    Page, Section, capitalised, change as trend, definitions, page, section, status_badge, w,
+};
 use crate::render::numbers;
-use crate::report::targets::TargetStatus;
 use crate::report::{DEPARTMENT_COLUMNS, Report, ServiceRef};
-use markup::{Html, Row, Table, escape, link};
-use svg::DepartmentSteps;
-
-/// A word of the page, from the language catalogue.
-fn w(lang: Lang, key: &str) -> &'static str {
-    i18n::text(lang, key)
-}
-
-const STYLE: &str = include_str!("style.css");
 
 /// The headline figures, in the order the e-council reads them.
 const HEADLINE_FIGURES: &[Indicator] = &[
@@ -51,10 +45,6 @@ pub fn render(report: &Report, lang: Lang) -> String {
     .into_iter()
     .flatten()
     .collect();
-    let mut body = Html::default();
-    for section in &sections {
-        body.push(&section.html);
-    }
     let title = format!(
         "{} {} – {}",
         report.organisation,
@@ -71,116 +61,17 @@ pub fn render(report: &Report, lang: Lang) -> String {
     if let Some(code) = &report.code {
         lede.push_str(&format!(" {} {code}.", capitalised(w(lang, "html.code"))));
     }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta name=\"generator\" content=\"trappa\">\n\
-<title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
-<a class=\"skip\" href=\"#main\">{skip}</a>\n\
-<header class=\"masthead\"><div class=\"inner\">\n<p class=\"kicker\">{kicker}</p>\n\
-<h1>{organisation} {year}</h1>\n<p class=\"lede\">{lede}</p>\n</div></header>\n\
-{toc}<main id=\"main\">\n{body}</main>\n\
-<footer class=\"site-footer\"><div class=\"inner\"><p>{footer}</p></div></footer>\n\
-</body>\n</html>\n",
-        lang = lang.code(),
-        title = escape(&title),
-        skip = escape(w(lang, "html.skip")),
-        kicker = escape(w(lang, "html.kicker")),
-        organisation = escape(&report.organisation),
-        year = report.year,
-        lede = escape(&lede),
-        toc = toc(&sections, lang),
-        footer = escape(w(lang, "html.footer")),
+    page(
+        &Page {
+            lang,
+            title: &title,
+            kicker: w(lang, "html.kicker"),
+            heading: &format!("{} {}", report.organisation, report.year),
+            lede: &lede,
+            footer: w(lang, "html.footer"),
+        },
+        &sections,
     )
-}
-
-/// One section of the page, with the id and heading the contents list links.
-struct Section {
-    id: &'static str,
-    heading: String,
-    html: Html,
-}
-
-fn section(id: &'static str, heading: &str, content: &str) -> Section {
-    Section {
-        id,
-        heading: heading.to_string(),
-        html: Html::raw(format!(
-            "<section id=\"{id}\" aria-labelledby=\"{id}-heading\">\n<h2 id=\"{id}-heading\">{}</h2>\n{content}</section>\n",
-            escape(heading)
-        )),
-    }
-}
-
-fn toc(sections: &[Section], lang: Lang) -> String {
-    let mut items = String::new();
-    for s in sections {
-        items.push_str(&format!(
-            "<li><a href=\"#{}\">{}</a></li>",
-            s.id,
-            escape(&s.heading)
-        ));
-    }
-    format!(
-        "<nav class=\"toc\" aria-labelledby=\"toc-heading\"><div class=\"inner\"><h2 id=\"toc-heading\">{}</h2><ol>{items}</ol></div></nav>\n",
-        escape(w(lang, "html.contents"))
-    )
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// A change with its arrow and sign; coloured as better or worse only when
-/// the catalogue says which direction is better, and then also in words.
-fn trend(change: Option<f64>, id: Indicator, lang: Lang) -> Html {
-    use crate::inventory::indicator::Better;
-    let text = numbers::change(change, id.unit(), lang);
-    let higher_is_better = match id.better() {
-        Better::Higher => Some(true),
-        Better::Lower => Some(false),
-        Better::Neither => None,
-    };
-    let judged = match (change, higher_is_better) {
-        (Some(c), Some(up)) if !text.starts_with('=') && c != 0.0 => Some((c > 0.0) == up),
-        _ => None,
-    };
-    match judged {
-        Some(better) => Html::raw(format!(
-            "<span class=\"trend {}\">{} <span class=\"trend-word\">({})</span></span>",
-            if better { "good" } else { "bad" },
-            escape(&text),
-            escape(if better {
-                w(lang, "html.better")
-            } else {
-                w(lang, "html.worse")
-            })
-        )),
-        None => Html::raw(format!(
-            "<span class=\"trend neutral\">{}</span>",
-            escape(&text)
-        )),
-    }
-}
-
-/// A status word with a symbol; the colour repeats what the word says.
-fn status_badge(status: TargetStatus, lang: Lang) -> Html {
-    let symbol = match status {
-        TargetStatus::Met => "✓",
-        TargetStatus::OnTrack => "↗",
-        TargetStatus::Behind => "!",
-        TargetStatus::Missed => "✗",
-        TargetStatus::NoData => "–",
-    };
-    Html::raw(format!(
-        "<span class=\"status status-{}\"><span aria-hidden=\"true\">{symbol}</span> {}</span>",
-        status.id(),
-        escape(status_word(status, lang))
-    ))
 }
 
 fn headline(report: &Report, lang: Lang) -> Option<Section> {
@@ -283,7 +174,7 @@ fn ladder(report: &Report, lang: Lang) -> Option<Section> {
     Some(section("ladder", w(lang, "report.ladder"), &content))
 }
 
-fn department_steps(report: &Report, lang: Lang) -> Vec<DepartmentSteps> {
+fn department_steps(report: &Report, lang: Lang) -> Vec<StepBar> {
     let names = Departments::of(report, lang);
     report
         .departments
@@ -299,7 +190,7 @@ fn department_steps(report: &Report, lang: Lang) -> Vec<DepartmentSteps> {
                     .and_then(|v| v.numerator)
                     .map_or(0, |n| n.round().max(0.0) as usize);
             }
-            DepartmentSteps {
+            StepBar {
                 name: names.name(Some(&d.id)),
                 counts,
             }
@@ -376,7 +267,15 @@ fn departments(report: &Report, lang: Lang) -> Option<Section> {
     let content = format!(
         "<p class=\"intro\">{}</p>\n<div class=\"chart-and-table\">\n<figure>\n{}</figure>\n<div>{}</div>\n</div>\n<h3>{}</h3>\n{}",
         escape(w(lang, "html.departments_intro")),
-        svg::department_chart(&steps, lang),
+        stacked_chart(
+            &Stacked {
+                id: "department-chart",
+                title: w(lang, "html.departments"),
+                desc: w(lang, "html.departments_chart_desc"),
+            },
+            &steps,
+            lang
+        ),
         step_table.render(),
         escape(w(lang, "html.department_figures")),
         figures_table.render()
@@ -430,11 +329,7 @@ fn indicators(report: &Report, lang: Lang) -> Option<Section> {
                 cells.push(target.map_or_else(Html::default, |t| status_badge(t.status, lang)));
             }
             Row {
-                header: Html::raw(format!(
-                    "<a href=\"#def-{}\">{}</a>",
-                    escape(row.id.id()),
-                    escape(&label(row.id, lang))
-                )),
+                header: crate::render::html::defined(row.id, lang),
                 cells,
             }
         })
@@ -670,30 +565,8 @@ fn services(report: &Report, lang: Lang) -> Option<Section> {
 }
 
 fn appendix(report: &Report, lang: Lang) -> Option<Section> {
-    let mut out = format!(
-        "<h3>{}</h3>\n<dl class=\"definitions\">\n",
-        escape(w(lang, "html.indicator_definitions"))
-    );
-    for row in &report.indicators {
-        let info = i18n::indicator(row.id, lang);
-        out.push_str(&format!(
-            "<dt id=\"def-{id}\">{} <span class=\"id\">({id})</span></dt>\n<dd>{}</dd>\n<dd class=\"fraction\">{}: {}",
-            escape(info.label),
-            escape(info.definition),
-            escape(w(lang, "html.numerator")),
-            escape(info.numerator),
-            id = escape(row.id.id()),
-        ));
-        if let Some(denominator) = info.denominator {
-            out.push_str(&format!(
-                ". {}: {}",
-                escape(w(lang, "html.denominator")),
-                escape(denominator)
-            ));
-        }
-        out.push_str(".</dd>\n");
-    }
-    out.push_str("</dl>\n");
+    let ids: Vec<Indicator> = report.indicators.iter().map(|row| row.id).collect();
+    let mut out = definitions(&ids, lang);
 
     let rows = Step::ALL
         .iter()

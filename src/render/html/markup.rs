@@ -16,7 +16,7 @@ impl Html {
     }
 
     /// Markup written by this module from constants and escaped parts.
-    pub(super) fn raw(markup: String) -> Html {
+    pub(in crate::render) fn raw(markup: String) -> Html {
         Html(markup)
     }
 
