@@ -1,8 +1,9 @@
 //! The whole of trappa on arbitrary bytes: read → load → check → classify →
-//! indicators → every renderer, in both languages. Shared by the cargo-fuzz
-//! target (`fuzz/fuzz_targets/pipeline.rs`) and the regression test that
-//! replays every crash found (`tests/suite/hostile.rs`), so a fixed crash stays
-//! fixed in `cargo test` without a fuzzer.
+//! indicators → every renderer (report, compare, trend, export), in both
+//! languages. Shared by the cargo-fuzz target (`fuzz/fuzz_targets/pipeline.rs`)
+//! and the regression test that replays every crash found
+//! (`tests/suite/hostile.rs`), so a fixed crash stays fixed in `cargo test`
+//! without a fuzzer.
 //!
 //! The input is split at 0xFF bytes (never part of UTF-8 text, so a real
 //! inventory never contains one): the first part is the inventory, the
@@ -26,6 +27,7 @@ use trappa::render::export::{Exporter, Format, Subject};
 use trappa::render::text::Layout;
 use trappa::render::{self, Color, classification};
 use trappa::report;
+use trappa::trend;
 
 pub fn run(bytes: &[u8]) {
     let mut parts = bytes.split(|&b| b == 0xFF);
@@ -132,6 +134,49 @@ pub fn run(bytes: &[u8]) {
         let _ = render::compare::csv(&rows, dialect);
     }
     assert_json(&render::compare::json(&rows));
+
+    // trend: the inventory alone, and with the previous one as a second year
+    // when the command line would take the pair (one organisation, two
+    // years), with and without the targets; every format.
+    let pair = previous_inventory
+        .filter(|p| p.organisation.same_as(&inventory.organisation) && p.year != inventory.year);
+    for (with_previous, targets) in [
+        (false, None),
+        (false, targets_file),
+        (true, None),
+        (true, targets_file),
+    ] {
+        if with_previous && pair.is_none() {
+            continue;
+        }
+        let mut builder = trend::Builder::new();
+        for i in [Some(inventory), pair.filter(|_| with_previous)]
+            .into_iter()
+            .flatten()
+        {
+            if let Ok(summary) = trend::YearSummary::of("fuzz.yaml", i) {
+                builder.push(summary);
+            }
+        }
+        let Ok(Some(built)) = builder.finish(targets) else {
+            continue;
+        };
+        for series in &built.indicators {
+            for value in series.values.iter().flatten() {
+                assert_share(series.id, value.value);
+            }
+        }
+        for lang in [Lang::Sv, Lang::En] {
+            let _ = render::trend::table(&built, lang, Layout::Plain, Color(false));
+            let _ = render::trend::table(&built, lang, Layout::Terminal { width: 60 }, Color(true));
+            let _ = render::trend::markdown(&built, lang);
+            let _ = render::trend::html::render(&built, lang);
+        }
+        for dialect in [Dialect::Standard, Dialect::Excel] {
+            let _ = render::trend::csv::render(&built, dialect);
+        }
+        assert_json(&render::trend::json::render(&built));
+    }
 
     // export: every format of services and of indicators, and CPSV-AP.
     let formats = [

@@ -15,6 +15,7 @@
 //! indicators the arithmetic of spec §5
 //! report / compare / export   the data of each output: the follow-up, the
 //!            comparison rows, the export columns and CPSV-AP
+//! trend      many years of one organisation, built from each year's report
 //! render     the render toolkit (document, text and Markdown tables, numbers,
 //!            JSON, CSV, xlsx) and every command's renderers
 //! emit       the renderings of check's findings (human, JSON, GitHub)
@@ -51,3 +52,4 @@ pub mod report;
 pub mod schema;
 pub mod starter;
 pub mod suggest;
+pub mod trend;

@@ -6,7 +6,7 @@
 
 use super::Context;
 use super::failure::Failure;
-use super::input::{self, Purpose};
+use super::input::{self, Purpose, Together};
 use crate::compare::{self, Row};
 use crate::diagnostic::Message;
 use crate::render::compare as render;
@@ -38,6 +38,7 @@ pub enum CompareFormat {
 const PURPOSE: Purpose = Purpose {
     command: "compare",
     done: "refusal.nothing_compared",
+    together: Together::OnePerOrganisationAndYear,
 };
 
 pub(super) fn run(args: &CompareArgs, context: &Context) -> Result<(), Failure> {

@@ -7,7 +7,7 @@
 
 use super::Context;
 use super::failure::Failure;
-use super::input::{self, Purpose};
+use super::input::{self, Purpose, Together};
 use super::output::Spool;
 use crate::diagnostic::Message;
 use crate::export::cpsv;
@@ -50,6 +50,7 @@ pub enum ExportFormat {
 const PURPOSE: Purpose = Purpose {
     command: "export",
     done: "refusal.nothing_written",
+    together: Together::OnePerOrganisationAndYear,
 };
 
 /// The flags' usage errors (exit 2), before any file is read.

@@ -12,7 +12,11 @@
 //! - an inventory with errors is refused: its diagnostics are printed as
 //!   `check` prints them, and the command writes nothing (exit 1);
 //! - two inventories of the same organisation (`Organisation::same_as`) and
-//!   year are refused: counting both would count the organisation twice.
+//!   year are refused: counting both would count the organisation twice;
+//! - a command that follows one organisation over the years (`trend`) takes
+//!   an inventory of another organisation, or a second one of a year, as
+//!   trouble (exit 2): the input is not what the command reads, as a
+//!   `--previous` of another organisation is not for `report` ([`Together`]).
 //!
 //! The work a command does with each inventory (`work`) runs on the worker
 //! threads too, so classifying and computing use every core; what must
@@ -161,6 +165,29 @@ pub struct Purpose {
     /// The catalogue key of what did not happen when something was
     /// refused: "nothing compared".
     pub done: &'static str,
+    /// Which inventories may be read together.
+    pub together: Together,
+}
+
+/// Which inventories a command reads together in one run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Together {
+    /// Any organisations, one inventory of each organisation and year
+    /// (`compare`, `export`): a second inventory of an organisation's year
+    /// is refused (exit 1), naming both files.
+    OnePerOrganisationAndYear,
+    /// The years of one organisation (`trend`): an inventory of another
+    /// organisation than the first one read, or a second inventory of a
+    /// year, is trouble (exit 2), naming the files.
+    YearsOfOneOrganisation,
+}
+
+/// "Trelleborgs kommun (1287)", or the name alone without a code.
+fn described(organisation: &Organisation) -> String {
+    match &organisation.code {
+        Some(code) => format!("{} ({code})", organisation.name),
+        None => organisation.name.clone(),
+    }
 }
 
 /// What a worker made of one file.
@@ -225,22 +252,41 @@ pub fn each_inventory<T: Send>(
                     let twin = seen
                         .iter()
                         .find(|(o, y, _)| *y == year && o.same_as(&organisation));
-                    if let Some((_, _, first)) = twin {
-                        say_error(
-                            context.lang,
-                            &Message::new("refusal.twin")
-                                .text("first", first.clone())
-                                .text("second", name.clone())
-                                .text("organisation", organisation.name.clone())
-                                .number("year", year)
+                    let stranger = seen.first().filter(|(first, _, _)| {
+                        purpose.together == Together::YearsOfOneOrganisation
+                            && !first.same_as(&organisation)
+                    });
+                    if let Some((first, _, first_name)) = stranger {
+                        problems.push(
+                            Message::new("refusal.other_organisation")
+                                .text("name", name)
+                                .text("organisation", described(&organisation))
+                                .text("first_organisation", described(first))
+                                .text("first", first_name.clone())
                                 .text("command", purpose.command),
                         );
-                        refused.push(name);
+                    } else if let Some((_, _, first)) = twin {
+                        let message = Message::new(match purpose.together {
+                            Together::OnePerOrganisationAndYear => "refusal.twin",
+                            Together::YearsOfOneOrganisation => "refusal.twin_year",
+                        })
+                        .text("first", first.clone())
+                        .text("second", name.clone())
+                        .text("organisation", organisation.name.clone())
+                        .number("year", year)
+                        .text("command", purpose.command);
+                        match purpose.together {
+                            Together::OnePerOrganisationAndYear => {
+                                say_error(context.lang, &message);
+                                refused.push(name);
+                            }
+                            Together::YearsOfOneOrganisation => problems.push(message),
+                        }
                     } else {
                         seen.push((organisation, year, name));
                         // Once something is refused nothing will be
                         // written: stop building, keep checking.
-                        if refused.is_empty() {
+                        if refused.is_empty() && problems.is_empty() {
                             take(value)?;
                         }
                     }

@@ -18,6 +18,7 @@ pub mod output;
 pub mod paths;
 mod report;
 mod schema;
+mod trend;
 
 use crate::diagnostic::Message;
 use crate::i18n::{self, Lang};
@@ -38,6 +39,7 @@ pub use init::InitArgs;
 pub use ladder::{LadderArgs, LadderFormat};
 pub use report::{ReportArgs, ReportFormat};
 pub use schema::SchemaArgs;
+pub use trend::{TrendArgs, TrendFormat};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -90,6 +92,11 @@ pub enum Command {
         after_help = "Examples:\n  trappa report examples/trelleborg-2014.yaml --previous examples/trelleborg-2013.yaml --targets examples/targets-trelleborg.yaml\n  trappa report examples/trelleborg-2014.yaml --format html --lang sv -o report.html"
     )]
     Report(ReportArgs),
+    /// The whole strategy period: one organisation's years, every indicator as a series, service histories, targets at this pace
+    #[command(
+        after_help = "Examples:\n  trappa trend examples/trelleborg-*.yaml --targets examples/targets-trelleborg.yaml\n  trappa trend inventories/ --format html --lang sv -o trend.html\n  trappa trend inventories/ --format csv --excel -o trend.csv"
+    )]
+    Trend(TrendArgs),
     /// One row per organisation and year: services, steps, e-ID, take-up, rank
     #[command(
         after_help = "Example:\n  trappa compare examples/ --format csv --excel -o compare.csv"
@@ -248,6 +255,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(args) => check::run(&args, &context),
         Command::Classify(args) => classify::run(&args, &context),
         Command::Report(args) => report::run(&args, &context),
+        Command::Trend(args) => trend::run(&args, &context),
         Command::Compare(args) => compare::run(&args, &context),
         Command::Export(args) => export::run(&args, &context),
         Command::Schema(args) => schema::run(&args, &context),

@@ -10,6 +10,8 @@ use super::text::{self, Fit, Layout, keep_whole, new_table};
 pub enum Block {
     Title(String),
     Heading(String),
+    /// A heading under a heading (one department of many).
+    Subheading(String),
     Text(String),
     /// Fixed-width text (a bar chart).
     Preformatted(String),
@@ -83,6 +85,12 @@ pub fn to_text(blocks: &[Block], layout: Layout, color: Color) -> String {
                 out.push_str(&"-".repeat(text.chars().count()));
                 out.push('\n');
             }
+            Block::Subheading(text) => {
+                out.push_str(&color.paint("1", text));
+                out.push('\n');
+                out.push_str(&"·".repeat(text.chars().count()));
+                out.push('\n');
+            }
             Block::Text(text) => {
                 match layout.width() {
                     // On a terminal, wrapped at spaces: words stay whole.
@@ -123,6 +131,7 @@ pub fn to_markdown(blocks: &[Block]) -> String {
         match block {
             Block::Title(text) => out.push_str(&format!("# {}\n\n", markdown::cell(text))),
             Block::Heading(text) => out.push_str(&format!("## {}\n\n", markdown::cell(text))),
+            Block::Subheading(text) => out.push_str(&format!("### {}\n\n", markdown::cell(text))),
             Block::Text(text) => out.push_str(&format!("{}\n\n", markdown::cell(text))),
             Block::Preformatted(text) => out.push_str(&format!("```text\n{text}```\n\n")),
             Block::Bullets(items) => {

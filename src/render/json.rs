@@ -24,6 +24,12 @@ pub fn number(value: Option<f64>, unit: Unit) -> Value {
     }
 }
 
+/// A measure that is never a count, even when whole: a rate per year (the
+/// slope of a trend line, also of a count) is a float. No data is `null`.
+pub fn measure(value: Option<f64>) -> Value {
+    value.map_or(Value::Null, float)
+}
+
 /// A whole number as an integer (changes of counts can be negative).
 pub fn count(value: f64) -> Value {
     if value.fract() == 0.0 && value.abs() <= EXACT {
@@ -196,6 +202,8 @@ mod tests {
         assert_eq!(number(Some(2.5), Unit::Count).to_string(), "2.5");
         assert_eq!(number(Some(1e300), Unit::Count).to_string(), "1e+300");
         assert_eq!(number(None, Unit::Share), Value::Null);
+        assert_eq!(measure(Some(-1.0)).to_string(), "-1.0");
+        assert_eq!(measure(None), Value::Null);
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! is made with — the [`document`] of blocks and its text and Markdown
 //! forms, fitted [`text`] tables, [`markdown`] tables, [`numbers`] in each
 //! language, JSON numbers and streamed JSON lists ([`json`]), the CSV
-//! dialects ([`csv`]) and xlsx workbooks ([`xlsx`]) — and the renderers of
-//! each command built from it. None of them reads a file or decides a step
+//! dialects ([`csv`]), xlsx workbooks ([`xlsx`]) and the self-contained
+//! HTML page with its stylesheet, tables and charts ([`html`]) — and the
+//! renderers of each command built from it ([`report`], [`trend`], …). None of them reads a file or decides a step
 //! or a number: they format what they are given.
 
 pub mod classification;
@@ -18,6 +19,7 @@ pub mod markdown;
 pub mod numbers;
 pub mod report;
 pub mod text;
+pub mod trend;
 pub mod xlsx;
 
 use crate::diagnostic::{Message, io_reason};

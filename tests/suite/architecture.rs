@@ -18,6 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["pipeline", "classified"],
     &["indicators"],
     &["report", "compare"],
+    &["trend"],
     &["export"],
     &["render"],
     &["emit"],

@@ -51,16 +51,24 @@ fn browser_ready() -> bool {
 
 /// Writes `trappa report ARGS --format html -o DIR/report.html` with the binary.
 fn build_report(dir: &Path, args: &[&str]) -> PathBuf {
-    let out = dir.join("report.html");
+    build_page(dir, "report", args)
+}
+
+/// Writes `trappa COMMAND ARGS --format html -o DIR/COMMAND.html` with the binary.
+fn build_page(dir: &Path, command: &str, args: &[&str]) -> PathBuf {
+    let out = dir.join(format!("{command}.html"));
     let status = Command::new(TRAPPA_BIN)
         .current_dir(root())
-        .arg("report")
+        .arg(command)
         .args(args)
         .args(["--format", "html", "-o"])
         .arg(&out)
         .status()
         .expect("running trappa");
-    assert!(status.success(), "trappa report {args:?} failed: {status}");
+    assert!(
+        status.success(),
+        "trappa {command} {args:?} failed: {status}"
+    );
     out
 }
 
@@ -99,6 +107,12 @@ fn strings(value: &Value) -> Vec<String> {
 
 /// What every report must pass in the browser, whatever its content.
 fn assert_clean_page(result: &Value, lang: &str) {
+    assert_clean(result, lang, 2);
+}
+
+/// What every page must pass in the browser: `charts` SVG charts, each
+/// with a `<title>` and a `<desc>`.
+fn assert_clean(result: &Value, lang: &str, charts: u64) {
     let pretty = serde_json::to_string_pretty(result).unwrap_or_default();
     assert_eq!(result["lang"], lang, "{pretty}");
     for log in ["log_desktop", "log_phone"] {
@@ -113,8 +127,8 @@ fn assert_clean_page(result: &Value, lang: &str) {
     assert_eq!(result["scripts_in_page"], 0, "the page has a script");
     assert_eq!(strings(&result["unsafe_links"]), Vec::<String>::new());
     assert_eq!(
-        result["svg_charts"], 2,
-        "two charts with <title> and <desc>"
+        result["svg_charts"], charts,
+        "{charts} charts with <title> and <desc>"
     );
     assert_eq!(result["tables"], result["tables_with_caption"]);
     assert_eq!(result["header_cells_without_scope"], 0);
@@ -418,5 +432,124 @@ fn the_printed_report_has_every_number() {
             .collect();
             find(&expected, &format!("indicator {}", row.id));
         }
+    }
+}
+
+/// The trend page of the examples (Trelleborg 2012–2015, Swedish): four
+/// line charts and the stacked ladder bars, every table, in Chromium.
+/// `TRAPPA_UPDATE_SCREENSHOTS=1` also refreshes docs/trend-example.png.
+#[test]
+fn example_trend_in_chromium() {
+    if !browser_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let html = build_page(
+        dir.path(),
+        "trend",
+        &[
+            "examples/trelleborg-2012.yaml",
+            "examples/trelleborg-2013.yaml",
+            "examples/trelleborg-2014.yaml",
+            "examples/trelleborg-2015.yaml",
+            "--targets",
+            "examples/targets-trelleborg.yaml",
+            "--lang",
+            "sv",
+        ],
+    );
+    let result = in_chromium(
+        &html,
+        dir.path(),
+        &[
+            "Trelleborgs kommun 2012–2015",
+            "54,8\u{a0}%",
+            "nås 2016",
+            "2013 (borta)",
+        ],
+    );
+    assert_clean(&result, "sv", 5);
+    assert_eq!(
+        result["title"],
+        "Trelleborgs kommun 2012–2015 – e-tjänsternas utveckling över åren"
+    );
+    for (text, seen) in result["expected_text"].as_object().expect("texts") {
+        assert_eq!(seen, true, "`{text}` not shown");
+    }
+    if std::env::var("TRAPPA_UPDATE_SCREENSHOTS").as_deref() == Ok("1") {
+        std::fs::create_dir_all(root().join("docs")).expect("docs/");
+        std::fs::copy(
+            dir.path().join("desktop.png"),
+            root().join("docs/trend-example.png"),
+        )
+        .expect("copying a screenshot");
+    }
+}
+
+/// A trend with a gap year and departments that come and go, in English.
+#[test]
+fn trend_with_a_gap_in_chromium() {
+    if !browser_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let html = build_page(
+        dir.path(),
+        "trend",
+        &[
+            "tests/fixtures/trend/provby-2012.yaml",
+            "tests/fixtures/trend/provby-2014.yaml",
+            "tests/fixtures/trend/provby-2015.yaml",
+            "--targets",
+            "tests/fixtures/trend/targets-provby.yaml",
+            "--lang",
+            "en",
+        ],
+    );
+    let result = in_chromium(
+        &html,
+        dir.path(),
+        &[
+            "No inventory for 2013",
+            "reached in 2017",
+            "2013–2014 (retired)",
+        ],
+    );
+    assert_clean(&result, "en", 5);
+    for (text, seen) in result["expected_text"].as_object().expect("texts") {
+        assert_eq!(seen, true, "`{text}` not shown");
+    }
+}
+
+/// Hostile names in a trend page show as text, as in the report.
+#[test]
+fn hostile_names_in_a_trend_show_as_text_in_chromium() {
+    if !browser_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let html = build_page(
+        dir.path(),
+        "trend",
+        &[
+            "tests/fixtures/hostile-names.yaml",
+            "--targets",
+            "tests/fixtures/hostile-targets.yaml",
+            "--lang",
+            "en",
+        ],
+    );
+    let result = in_chromium(
+        &html,
+        dir.path(),
+        &[
+            "<script>alert(1)</script>",
+            "Kommun <i>&amp;</i> \"Bolag\" 2015",
+            "Bygg & <b>Miljö</b>",
+        ],
+    );
+    assert_clean(&result, "en", 5);
+    for (text, seen) in result["expected_text"].as_object().expect("texts") {
+        assert_eq!(seen, true, "`{text}` is not shown as text");
     }
 }

@@ -27,4 +27,5 @@ mod narrow_terminal;
 mod properties;
 mod runs;
 mod schema;
+mod trend;
 mod words;

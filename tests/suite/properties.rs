@@ -411,3 +411,93 @@ proptest! {
         assert_check_json(&check_json_of(&file, text.into_bytes()))?;
     }
 }
+
+// ---------------------------------------------------------------------------
+// A trend over generated years: each year is the report of that year, each
+// inventory and the one before it in the series is `report --previous`
+// (also across a gap), whatever the services do between the years.
+
+use trappa::trend::{Builder, YearSummary};
+
+prop_compose! {
+    /// One year's inventory: services drawn from a small pool of ids, so
+    /// that the same service recurs across years — stepping up, down, being
+    /// planned, retired, gone and back.
+    fn year_of_services(pool: u32)(list in prop::collection::vec(service(), 0..10)) -> Vec<Service> {
+        let mut seen = std::collections::HashSet::new();
+        list.into_iter()
+            .filter_map(|mut s| {
+                let number: u32 = s.id[1..].parse().unwrap_or(0);
+                s.id = format!("s{}", number % pool);
+                seen.insert(s.id.clone()).then_some(s)
+            })
+            .collect()
+    }
+}
+
+proptest! {
+    #[test]
+    fn each_year_of_a_trend_is_its_report_and_each_pair_report_previous(
+        years in prop::collection::btree_set(2010i32..2018, 1..5),
+        lists in prop::collection::vec(year_of_services(8), 5),
+    ) {
+        let inventories: Vec<Inventory> = years
+            .iter()
+            .zip(lists)
+            .map(|(&year, services)| {
+                let mut inventory = inventory_of(services);
+                inventory.year = year;
+                inventory
+            })
+            .collect();
+        let mut builder = Builder::new();
+        // Out of order on purpose: the trend sorts the years.
+        for inventory in inventories.iter().rev() {
+            builder.push(YearSummary::of("generated.yaml", inventory).expect("no targets, no previous"));
+        }
+        let trend = builder.finish(None).expect("no targets").expect("at least one year");
+        let first = *years.iter().next().unwrap();
+        prop_assert_eq!(trend.years.len() as i32, years.iter().last().unwrap() - first + 1);
+
+        for (i, inventory) in inventories.iter().enumerate() {
+            let column = (inventory.year - first) as usize;
+            let alone = trappa::report::build(inventory, None, None).expect("no previous");
+            for row in &alone.indicators {
+                let ours = trend.series(row.id).unwrap().values[column].clone().unwrap();
+                prop_assert_eq!((ours.value, ours.numerator, ours.denominator), (row.value, row.numerator, row.denominator), "{}", row.id);
+            }
+            let counts: Vec<usize> = alone.distribution.iter().map(|s| s.services).collect();
+            prop_assert_eq!(trend.distribution[column].map(|d| d.to_vec()), Some(counts));
+            for department in &alone.departments {
+                let ours = trend.departments.iter().find(|d| d.id == department.id).unwrap();
+                prop_assert_eq!(ours.values[column].as_ref(), Some(&department.indicators));
+            }
+
+            let Some(before) = i.checked_sub(1).map(|p| &inventories[p]) else {
+                prop_assert!(trend.changes[column].is_none());
+                continue;
+            };
+            let paired = trappa::report::build(inventory, Some(before), None).expect("an earlier year");
+            for row in &paired.indicators {
+                let ours = trend.series(row.id).unwrap().values[column].clone().unwrap();
+                prop_assert_eq!(ours.value, row.value, "{}", row.id);
+                prop_assert_eq!(ours.change, row.change, "change of {}", row.id);
+            }
+            prop_assert_eq!(trend.changes[column].as_ref(), paired.changes.as_ref());
+            prop_assert_eq!(trend.years[column].since, Some(before.year));
+            // Every move down the ladder is in that service's history.
+            for moved in &paired.changes.as_ref().unwrap().stepped_down {
+                let history = trend.services.iter().find(|s| s.id == moved.id).unwrap();
+                prop_assert!(history.stepped_down.iter().any(|s| s.by == inventory.year && s.after == Some(before.year)));
+            }
+        }
+        // A gap year has nothing: no value, no distribution, no changes.
+        for (column, year) in trend.years.iter().enumerate() {
+            if year.is_gap() {
+                prop_assert!(trend.indicators.iter().all(|s| s.values[column].is_none()));
+                prop_assert!(trend.distribution[column].is_none());
+                prop_assert!(trend.changes[column].is_none());
+            }
+        }
+    }
+}
