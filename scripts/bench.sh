@@ -10,7 +10,10 @@
 # Settings (environment): RUNS (5, the median is shown), ORGS (290),
 # SERVICES (140), YEARS (2), SEED (1), SCALES ("1 2 4": corpus sizes for the
 # linearity check, as multiples of YEARS), SMALL_SERVICES (14: services per
-# file for the 290 / 2 900 file memory comparison), BENCH_DIR (target/bench).
+# file for the 290 / 2 900 file memory comparison), TREND_SERVICES ("140
+# 2000": services per year of the one organisation `trend` follows),
+# TREND_YEARS ("2 20": its years, the last the one timed), BENCH_DIR
+# (target/bench). ONLY=trend runs the build and the trend section alone.
 #
 # Every command's output goes to files under BENCH_DIR, never to -o /dev/null:
 # trappa writes -o atomically (a temporary file renamed over the target),
@@ -29,6 +32,9 @@ SEED=${SEED:-1}
 SCALES=${SCALES:-"1 2 4"}
 SMALL_SERVICES=${SMALL_SERVICES:-14}
 DEPARTMENTS=${DEPARTMENTS:-60000}
+TREND_SERVICES=${TREND_SERVICES:-"140 2000"}
+TREND_YEARS=${TREND_YEARS:-"2 20"}
+ONLY=${ONLY:-}
 WORK=${BENCH_DIR:-target/bench}
 TIME=/usr/bin/time
 
@@ -50,22 +56,23 @@ cargo build --release --locked --quiet --bin trappa --example gen_corpus --examp
   echo "FAILED: cargo build --release"
   exit 1
 }
-BIN=target/release
+# Where cargo put the binaries: CARGO_TARGET_DIR when it is set.
+BIN=${CARGO_TARGET_DIR:-target}/release
 TRAPPA=$BIN/trappa
 mkdir -p "$WORK/out"
 
-# gen DIR YEARS SERVICES: writes a corpus once (kept between runs of the
+# gen DIR YEARS SERVICES [ORGS]: writes a corpus once (kept between runs of the
 # script: the generator is deterministic, so the same settings give the same files).
 gen() {
-  local dir=$1 years=$2 services=$3
+  local dir=$1 years=$2 services=$3 orgs=${4:-$ORGS}
   local stamp="$dir/.settings"
-  local want="orgs=$ORGS services=$services years=$years seed=$SEED"
+  local want="orgs=$orgs services=$services years=$years seed=$SEED"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
     return 0
   fi
   rm -rf "$dir"
-  "$BIN/examples/gen_corpus" --orgs "$ORGS" --services "$services" --years "$years" --seed "$SEED" --out "$dir" >/dev/null || {
-    echo "FAILED: gen_corpus --orgs $ORGS --services $services --years $years --seed $SEED --out $dir"
+  "$BIN/examples/gen_corpus" --orgs "$orgs" --services "$services" --years "$years" --seed "$SEED" --out "$dir" >/dev/null || {
+    echo "FAILED: gen_corpus --orgs $orgs --services $services --years $years --seed $SEED --out $dir"
     return 1
   }
   echo "$want" > "$stamp"
@@ -117,6 +124,51 @@ measure() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
 verdict() { awk -v x="$1" -v lo="$2" -v hi="$3" 'BEGIN {print (x != "n/a" && x >= lo && x <= hi) ? "MET" : "NOT MET"}'; }
+
+# ---------------------------------------------------------------------------
+# trend: one organisation (the first of SCB's list) over TREND_YEARS years of
+# TREND_SERVICES services each. Every inventory is reduced to its year's
+# numbers and steps where it was checked, so peak memory should hardly grow
+# with the years: the verdict compares the fewest years with the most, for
+# csv (the output barely grows) and json (the output itself is services ×
+# years: its growth is the document's, not the inventories').
+trend_section() {
+  echo "== trend: one organisation, TREND_YEARS=\"$TREND_YEARS\" × TREND_SERVICES=\"$TREND_SERVICES\" (median of $RUNS)"
+  local services years corpus n b format
+  declare -A TREND_RSS
+  for services in $TREND_SERVICES; do
+    for years in $TREND_YEARS; do
+      corpus="$WORK/trend-$services-$years"
+      gen "$corpus" "$years" "$services" 1 || continue
+      n=$(files_in "$corpus")
+      b=$(bytes_in "$corpus")
+      for format in csv json html; do
+        if measure "trend $format, $years years × $services" "$((n * services))" "$b" -- "$TRAPPA" trend "$corpus" --format "$format" -o "$WORK/out/trend-$services-$years.$format"; then
+          TREND_RSS[$services-$years-$format]=$RSS_MB
+        fi
+      done
+    done
+  done
+  local few most
+  few=$(echo $TREND_YEARS | awk '{print $1}')
+  most=$(echo $TREND_YEARS | awk '{print $NF}')
+  for services in $TREND_SERVICES; do
+    for format in csv json html; do
+      local a=${TREND_RSS[$services-$few-$format]:-} z=${TREND_RSS[$services-$most-$format]:-}
+      if [ -n "$a" ] && [ -n "$z" ]; then
+        local f
+        f=$(ratio "$z" "$a")
+        echo "trend $format peak RSS, $services services: $a MB at $few years, $z MB at $most years = ${f}× (target flat, ≤ 1.5×): $(verdict "$f" 0 1.5)"
+      fi
+    done
+  done
+}
+
+if [ "$ONLY" = trend ]; then
+  trend_section
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 
 # ---------------------------------------------------------------------------
 echo "== corpus"
@@ -236,6 +288,9 @@ for scale in $SCALES; do
   # The largest corpora are big; keep only the main one and the small ones.
   [ "$corpus" = "$MAIN" ] || rm -rf "$corpus"
 done
+
+# ---------------------------------------------------------------------------
+trend_section
 
 # ---------------------------------------------------------------------------
 echo "== targets"
