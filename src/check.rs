@@ -331,3 +331,28 @@ fn contradictions(
 fn missing_words(missing: &[ladder::Missing]) -> Arg {
     Arg::Words(missing.iter().map(|m| m.key()).collect())
 }
+
+/// `check --profile cpsv-ap`: what `export --format cpsv-ap` will need
+/// beyond a valid inventory, said before the export refuses it. CPSV-AP
+/// makes `dct:description` mandatory, so under this profile `description`
+/// is a required key of every service (E002, the code of a missing key).
+pub fn cpsv_ap(file: &str, inventory: &Inventory, out: &mut Findings) {
+    for service in &inventory.services {
+        if service.stated_description().is_none() {
+            let at = match service.spans.get("description") {
+                Some(pos) => pos,
+                None => service.spans.at("id"),
+            };
+            out.push(
+                Diagnostic::new(
+                    Code::E002,
+                    file,
+                    at,
+                    Message::new("diagnostic.e002.cpsv_description")
+                        .text("service", service.id.clone()),
+                )
+                .help(Message::new("diagnostic.e002.cpsv_description_help")),
+            );
+        }
+    }
+}

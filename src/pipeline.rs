@@ -56,11 +56,26 @@ impl Checked {
     }
 }
 
+/// Which rules a file is held to: the format's, or the format's and those
+/// of what it will be exported to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Profile {
+    #[default]
+    Format,
+    /// What `export --format cpsv-ap` needs: a description for every service.
+    CpsvAp,
+}
+
 /// Reads and checks one path (`-` is standard input). Only an I/O failure is
 /// an `Err`; a file trappa refuses to read is a `Checked` with an E001.
 pub fn check_path(path: &Path) -> Result<Checked, Message> {
+    check_path_with(path, Profile::Format)
+}
+
+/// [`check_path`] under a profile.
+pub fn check_path_with(path: &Path, profile: Profile) -> Result<Checked, Message> {
     match source::read(path) {
-        Ok(source) => Ok(check_source(source)),
+        Ok(source) => Ok(check_source_with(source, profile)),
         Err(ReadFailure::Refused(diagnostic)) => Ok(Checked {
             source: Source {
                 name: diagnostic.file.clone(),
@@ -75,9 +90,17 @@ pub fn check_path(path: &Path) -> Result<Checked, Message> {
 
 /// Parses, decodes and checks text already in memory.
 pub fn check_source(source: Source) -> Checked {
+    check_source_with(source, Profile::Format)
+}
+
+/// [`check_source`] under a profile.
+pub fn check_source_with(source: Source, profile: Profile) -> Checked {
     let (document, mut findings) = inventory::read(&source);
     if let Some(Document::Inventory(inventory)) = &document {
         check::check(&source.name, inventory, &mut findings);
+        if profile == Profile::CpsvAp {
+            check::cpsv_ap(&source.name, inventory, &mut findings);
+        }
     }
     let diagnostics = findings.into_sorted(&source.name);
     Checked {

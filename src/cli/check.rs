@@ -4,8 +4,10 @@ use super::Context;
 use super::failure::{self, Failure};
 use super::input::{self, Findings};
 use super::output::Spool;
-use crate::diagnostic::{Message, Tally};
+use crate::diagnostic::{Code, Message, Severity, Tally};
 use crate::emit;
+use crate::pipeline::Profile;
+use crate::suggest;
 use clap::{Args, ValueEnum};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -20,9 +22,25 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Accept a warning or info: leave CODE out of the findings and the counts (repeat, or W102,I202)
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub allow: Vec<String>,
+    /// Fail (exit 1) on a warning or info of CODE (repeat, or W103,W105)
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub deny: Vec<String>,
+    /// Hold the files to what an export will need too: cpsv-ap requires a description of every service
+    #[arg(long, value_enum, value_name = "PROFILE")]
+    pub profile: Option<CheckProfile>,
     /// Print only errors and warnings, without infos and the summary line
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckProfile {
+    // No doc comment here: a possible value with help of its own turns
+    // `check --help` into clap's long layout (tests/suite/help.rs).
+    CpsvAp,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -118,19 +136,89 @@ impl JsonSpill {
     }
 }
 
+/// The codes of `--allow` or `--deny`, read before anything is checked.
+fn codes(written: &[String], option: &'static str) -> Result<Vec<Code>, Failure> {
+    let mut out = Vec::new();
+    for text in written {
+        let text = text.trim();
+        let Some(code) = Code::ALL
+            .iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(text))
+        else {
+            let names = Code::ALL.iter().map(|c| c.as_str());
+            let message = Message::new("usage.unknown_code")
+                .text("option", option)
+                .text("code", text.to_string());
+            let message = match suggest::closest(&text.to_uppercase(), names) {
+                Some(near) => message.phrase(
+                    "hint",
+                    Message::new("diagnostic.did_you_mean").text("near", near.to_string()),
+                ),
+                None => {
+                    let all: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+                    message.phrase(
+                        "hint",
+                        Message::new("usage.codes_are").text("codes", all.join(", ")),
+                    )
+                }
+            };
+            return Err(Failure::trouble(message));
+        };
+        out.push(*code);
+    }
+    Ok(out)
+}
+
+/// What `--allow` and `--deny` ask, checked against each other: an error
+/// cannot be allowed (`report` and `export` refuse the file whatever
+/// `check` says), and a code cannot be both.
+fn rules(args: &CheckArgs) -> Result<(Vec<Code>, Vec<Code>), Failure> {
+    let allow = codes(&args.allow, "--allow")?;
+    let deny = codes(&args.deny, "--deny")?;
+    if let Some(code) = allow.iter().find(|c| c.severity() == Severity::Error) {
+        return Err(Failure::trouble(
+            Message::new("usage.allow_error").text("code", code.as_str()),
+        ));
+    }
+    if let Some(code) = allow.iter().find(|c| deny.contains(c)) {
+        return Err(Failure::trouble(
+            Message::new("usage.allow_and_deny").text("code", code.as_str()),
+        ));
+    }
+    Ok((allow, deny))
+}
+
 pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
+    let (allow, deny) = rules(args)?;
+    let mut denied = failure::Denied {
+        warnings: args.deny_warnings,
+        by_code: 0,
+    };
     let mut sink = Sink::open(context)?;
     let mut tally = Tally::default();
     let mut files_checked = 0usize;
     let mut json = (args.format == CheckFormat::Json)
         .then(|| emit::json::Document::new(JsonSpill::open(), args.quiet, context.lang));
     let mut written: std::io::Result<()> = Ok(());
+    let profile = match args.profile {
+        None => Profile::Format,
+        Some(CheckProfile::CpsvAp) => Profile::CpsvAp,
+    };
     let problems = input::check_all(
         &args.paths,
         context,
-        |_, checked| Findings::keep(checked),
+        profile,
+        |_, mut checked| {
+            checked.diagnostics.retain(|d| !allow.contains(&d.code));
+            Findings::keep(checked)
+        },
         |findings| {
             files_checked += 1;
+            denied.by_code += findings
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity != Severity::Error && deny.contains(&d.code))
+                .count();
             let file = [findings.as_file()];
             tally.add(Tally::of(findings.diagnostics.iter()));
             if written.is_err() {
@@ -173,5 +261,5 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
     if !trouble.is_empty() {
         return Err(Failure::Trouble(trouble));
     }
-    failure::for_findings(tally, args.deny_warnings)
+    failure::for_findings(tally, denied)
 }

@@ -52,11 +52,37 @@ impl Failure {
     }
 }
 
-/// Errors fail a check; warnings only when denied; infos never.
-pub fn for_findings(tally: Tally, deny_warnings: bool) -> Result<(), Failure> {
-    if tally.errors > 0 || (deny_warnings && tally.warnings > 0) {
-        Err(Failure::Findings)
-    } else {
+/// What fails a check beyond its errors: warnings (`--deny-warnings`)
+/// and the codes named by `--deny`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Denied {
+    pub warnings: bool,
+    /// Findings of a code named by `--deny`.
+    pub by_code: usize,
+}
+
+/// Errors fail a check; warnings and infos only when denied. A run failed
+/// by denied warnings says so: its findings alone would read as a pass.
+pub fn for_findings(tally: Tally, denied: Denied) -> Result<(), Failure> {
+    if tally.errors > 0 {
+        return Err(Failure::Findings);
+    }
+    let mut why = Vec::new();
+    if denied.warnings && tally.warnings > 0 {
+        why.push(Message::counted(
+            "check.warnings_denied",
+            tally.warnings as u64,
+        ));
+    }
+    if denied.by_code > 0 {
+        why.push(Message::counted(
+            "check.codes_denied",
+            denied.by_code as u64,
+        ));
+    }
+    if why.is_empty() {
         Ok(())
+    } else {
+        Err(Failure::Refused(why))
     }
 }

@@ -29,7 +29,7 @@ use crate::emit::{self, FileFindings};
 use crate::inventory::Document;
 use crate::inventory::model::{Inventory, Organisation};
 use crate::inventory::targets::TargetsFile;
-use crate::pipeline::{self, Checked};
+use crate::pipeline::{self, Checked, Profile};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -122,6 +122,7 @@ fn lines_pointed_at(text: &str, diagnostics: &[Diagnostic]) -> String {
 pub fn check_all<T: Send>(
     paths: &[PathBuf],
     context: &Context,
+    profile: Profile,
     work: impl Fn(&Path, Checked) -> T + Sync,
     mut each: impl FnMut(T) -> Result<(), Failure>,
 ) -> Result<Vec<Message>, Failure> {
@@ -140,7 +141,9 @@ pub fn check_all<T: Send>(
         let check = || -> Vec<Result<T, Message>> {
             batch
                 .par_iter()
-                .map(|path| pipeline::check_path(path).map(|checked| work(path, checked)))
+                .map(|path| {
+                    pipeline::check_path_with(path, profile).map(|checked| work(path, checked))
+                })
                 .collect()
         };
         let results = match &pool {
@@ -225,6 +228,7 @@ pub fn each_inventory<T: Send>(
     let unusable = check_all(
         paths,
         context,
+        Profile::Format,
         |path, checked| outcome(checked, named(path), &work),
         |outcome| {
             match outcome {

@@ -5,9 +5,11 @@
 //! and checks that use it, sit below the catalogues (`crate::i18n`).
 
 mod findings;
+mod fingerprint;
 mod message;
 
 pub use findings::Findings;
+pub use fingerprint::Fingerprints;
 pub use message::{Arg, Message, io_reason};
 
 use serde::Serialize;

@@ -1,8 +1,10 @@
 //! The stable JSON document of spec §4:
 //! `{"trappa_check": 1, "files": N, "errors": N, "warnings": N, "diagnostics": [...]}`,
-//! each diagnostic `{code, severity, file, line, column, key, message, help}`:
-//! `message` and `help` in the run's language, `key` the message's stable
-//! catalogue key (spec §6), so that tools need not parse sentences.
+//! each diagnostic `{code, severity, file, line, column, key, message, help,
+//! fingerprint}`: `message` and `help` in the run's language, `key` the
+//! message's stable catalogue key (spec §6), so that tools need not parse
+//! sentences, and `fingerprint` the finding's identity across edits (it
+//! leaves the line out; see [`Fingerprints`]).
 //! `--quiet` leaves infos out of `diagnostics`; the counts of errors and
 //! warnings are the same either way.
 //!
@@ -11,8 +13,8 @@
 //! a spill (a temporary file, so memory stays flat however many findings
 //! there are) and puts the document together when the run is done.
 
-use super::{FileFindings, shown};
-use crate::diagnostic::{Code, Diagnostic, Severity, Tally};
+use super::FileFindings;
+use crate::diagnostic::{Code, Diagnostic, Fingerprints, Severity, Tally};
 use crate::i18n::{self, Lang};
 use serde::Serialize;
 use std::io::{Read, Seek, Write};
@@ -80,12 +82,22 @@ impl<S: Spill> Document<S> {
         self.files += files.len();
         self.tally
             .add(Tally::of(files.iter().flat_map(|f| f.diagnostics.iter())));
-        for diagnostic in shown(files, self.quiet) {
-            let separator = if self.shown == 0 { "\n" } else { ",\n" };
-            self.spill.write_all(separator.as_bytes())?;
-            self.spill
-                .write_all(indented(diagnostic, self.lang).as_bytes())?;
-            self.shown += 1;
+        for file in files {
+            // Every finding of the file counts toward the fingerprints, the
+            // infos that --quiet leaves out too, so that a fingerprint does
+            // not depend on --quiet.
+            let mut fingerprints = Fingerprints::new();
+            for diagnostic in file.diagnostics {
+                let fingerprint = fingerprints.next(diagnostic);
+                if self.quiet && diagnostic.severity == Severity::Info {
+                    continue;
+                }
+                let separator = if self.shown == 0 { "\n" } else { ",\n" };
+                self.spill.write_all(separator.as_bytes())?;
+                self.spill
+                    .write_all(indented(diagnostic, fingerprint, self.lang).as_bytes())?;
+                self.shown += 1;
+            }
         }
         Ok(())
     }
@@ -120,10 +132,11 @@ struct Shown<'a> {
     key: &'static str,
     message: String,
     help: Option<String>,
+    fingerprint: String,
 }
 
 impl<'a> Shown<'a> {
-    fn of(d: &'a Diagnostic, lang: Lang) -> Shown<'a> {
+    fn of(d: &'a Diagnostic, fingerprint: String, lang: Lang) -> Shown<'a> {
         Shown {
             code: d.code,
             severity: d.severity,
@@ -133,13 +146,15 @@ impl<'a> Shown<'a> {
             key: d.message.key,
             message: i18n::message(lang, &d.message),
             help: d.help.as_ref().map(|help| i18n::message(lang, help)),
+            fingerprint,
         }
     }
 }
 
 /// One diagnostic as pretty JSON, indented to sit in the list.
-fn indented(diagnostic: &Diagnostic, lang: Lang) -> String {
-    let pretty = serde_json::to_string_pretty(&Shown::of(diagnostic, lang)).unwrap_or_default();
+fn indented(diagnostic: &Diagnostic, fingerprint: String, lang: Lang) -> String {
+    let pretty =
+        serde_json::to_string_pretty(&Shown::of(diagnostic, fingerprint, lang)).unwrap_or_default();
     let mut text = String::with_capacity(pretty.len() + 64);
     for (i, line) in pretty.lines().enumerate() {
         if i > 0 {
@@ -167,14 +182,19 @@ mod tests {
         diagnostics: Vec<Shown<'a>>,
     }
 
+    /// `diagnostics` are all of one file.
     fn whole(files: usize, diagnostics: &[Diagnostic], lang: Lang) -> String {
         let tally = Tally::of(diagnostics);
+        let mut fingerprints = Fingerprints::new();
         let mut text = serde_json::to_string_pretty(&Whole {
             trappa_check: 1,
             files,
             errors: tally.errors,
             warnings: tally.warnings,
-            diagnostics: diagnostics.iter().map(|d| Shown::of(d, lang)).collect(),
+            diagnostics: diagnostics
+                .iter()
+                .map(|d| Shown::of(d, fingerprints.next(d), lang))
+                .collect(),
         })
         .unwrap();
         text.push('\n');

@@ -133,12 +133,7 @@ impl Writer {
             self.push(&node);
         }
         for service in &inventory.services {
-            let Some(description) = service
-                .description
-                .as_deref()
-                .map(str::trim)
-                .filter(|d| !d.is_empty())
-            else {
+            let Some(description) = service.stated_description() else {
                 let pos = service.spans.at("");
                 self.refusals.push(Problem::MissingDescription {
                     file: file.to_string(),

@@ -286,6 +286,16 @@ impl Service {
     pub fn is_live(&self) -> bool {
         self.status == Status::Live
     }
+
+    /// The description, when there is one that says something: what
+    /// CPSV-AP's `dct:description` needs (`check --profile cpsv-ap` and
+    /// the export ask the same).
+    pub fn stated_description(&self) -> Option<&str> {
+        self.description
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !crate::characters::is_blank(d))
+    }
 }
 
 // The small facts about evidence that several parts of trappa ask (the

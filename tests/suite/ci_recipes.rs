@@ -346,3 +346,123 @@ fn the_github_recipe_agrees_with_a_check_of_the_directory() {
     let summary = std::fs::read_to_string(&summary).unwrap();
     assert!(summary.contains("Trelleborgs kommun 2014"), "{summary}");
 }
+
+/// The GitLab job's `script:` lines, joined as the runner runs them.
+fn gitlab_script() -> String {
+    let recipe = parse("gitlab-ci.yml");
+    let Value::Seq(lines) = &get(get(&recipe, "trappa"), "script").value else {
+        panic!("`script` is not a list");
+    };
+    lines
+        .iter()
+        .map(|line| line.scalar_text().unwrap().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The GitLab recipe's script, run for real (bash, git, jq): its Code
+/// Quality report holds the errors and warnings but no infos, every
+/// fingerprint is unique, and a fingerprint stays the same when lines are
+/// added above the finding — so GitLab does not show every finding below an
+/// edit as fixed and found anew (issue #19.12).
+#[cfg(unix)]
+#[test]
+fn the_gitlab_recipe_keeps_fingerprints_when_lines_move() {
+    let has_jq = std::process::Command::new("jq")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_jq {
+        crate::helpers::real_client_missing("jq, which the GitLab recipe runs, is not installed");
+        return;
+    }
+    let repo = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    git(dir, &["init", "-q", "-b", "main"]);
+    std::fs::create_dir(dir.join("inventories")).unwrap();
+    std::fs::write(dir.join("README.txt"), "inventories\n").unwrap();
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "base"]);
+    let base = String::from_utf8(
+        std::process::Command::new("git")
+            .args(["rev-parse", "HEAD"])
+            .current_dir(dir)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let inventory = std::fs::read_to_string(root().join("examples/broken.yaml")).unwrap();
+    let bin_dir = std::path::Path::new(crate::helpers::TRAPPA_BIN)
+        .parent()
+        .unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let quality = |text: &str| -> Vec<serde_json::Value> {
+        std::fs::write(dir.join("inventories/broken.yaml"), text).unwrap();
+        git(dir, &["add", "-A"]);
+        git(dir, &["commit", "-q", "-m", "change"]);
+        let run = std::process::Command::new("bash")
+            .args(["-e", "-c", &gitlab_script()])
+            .current_dir(dir)
+            .env("PATH", &path)
+            .env("NO_COLOR", "1")
+            .env("INVENTORIES", "inventories")
+            .env("CI_MERGE_REQUEST_DIFF_BASE_SHA", base.trim())
+            .output()
+            .expect("bash runs");
+        // broken.yaml has errors: the job fails, after writing its reports.
+        assert_eq!(
+            run.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let text = std::fs::read_to_string(dir.join("trappa/code-quality.json")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    let before = quality(&inventory);
+    let check: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("trappa/check.json")).unwrap())
+            .unwrap();
+    let counted = |severity: &str| {
+        check["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["severity"] == severity)
+            .count()
+    };
+    assert!(counted("info") > 0, "the example has infos to leave out");
+    assert_eq!(before.len(), counted("error") + counted("warning"));
+    assert!(before.iter().all(|issue| issue["severity"] != "info"));
+    let fingerprints = |issues: &[serde_json::Value]| -> Vec<String> {
+        issues
+            .iter()
+            .map(|issue| issue["fingerprint"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let unique: BTreeSet<String> = fingerprints(&before).into_iter().collect();
+    assert_eq!(unique.len(), before.len(), "{before:?}");
+
+    // Three comment lines after the first line: every finding moves down.
+    let (first, rest) = inventory.split_once('\n').unwrap();
+    let after = quality(&format!("{first}\n# a\n# b\n# c\n{rest}"));
+    assert_eq!(fingerprints(&after), fingerprints(&before));
+    let lines = |issues: &[serde_json::Value]| -> Vec<u64> {
+        issues
+            .iter()
+            .map(|issue| issue["location"]["lines"]["begin"].as_u64().unwrap())
+            .collect()
+    };
+    assert!(
+        lines(&before)
+            .iter()
+            .zip(lines(&after))
+            .all(|(b, a)| a == b + 3 || *b == 1),
+        "{before:?} {after:?}"
+    );
+}

@@ -249,3 +249,54 @@ fn a_base_iri_that_is_not_an_iri_is_refused() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// `check --profile cpsv-ap` says before the export what the export will
+/// refuse: on every example and fixture that passes `check`, the services it
+/// finds without a description are exactly those the CPSV-AP export names,
+/// and a file it passes is exported (issue #19.10).
+#[test]
+fn the_cpsv_profile_of_check_finds_what_the_export_refuses() {
+    let mut files: Vec<String> = ["examples", "tests/fixtures/cpsv", "tests/fixtures/compare"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).unwrap())
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| p.ends_with(".yaml") && !p.contains("targets"))
+        .collect();
+    files.sort();
+    let mut compared = 0;
+    for file in &files {
+        if trappa(&["check", "-q", file]).status.code() != Some(0) {
+            continue;
+        }
+        compared += 1;
+        let check = trappa(&["check", "--profile", "cpsv-ap", "--format", "json", file]);
+        let json: Value = serde_json::from_slice(&check.stdout).unwrap();
+        let mut found: Vec<(u64, String)> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["key"] == "diagnostic.e002.cpsv_description")
+            .map(|d| {
+                let message = d["message"].as_str().unwrap();
+                let id = message.split('`').nth(1).unwrap().to_string();
+                (d["line"].as_u64().unwrap(), id)
+            })
+            .collect();
+        found.sort();
+        let refused: Vec<String> = match export(&[file.as_str()]) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems
+                .iter()
+                .map(|Problem::MissingDescription { service, .. }| service.clone())
+                .collect(),
+        };
+        let found_ids: Vec<String> = found.iter().map(|(_, id)| id.clone()).collect();
+        assert_eq!(found_ids, refused, "{file}");
+        assert_eq!(
+            check.status.code(),
+            Some(if refused.is_empty() { 0 } else { 1 }),
+            "{file}"
+        );
+    }
+    assert!(compared >= 8, "compared {compared} files");
+}

@@ -25,6 +25,7 @@ mod libreoffice;
 mod load_agrees;
 mod narrow_terminal;
 mod properties;
+mod references;
 mod runs;
 mod schema;
 mod trend;

@@ -115,7 +115,8 @@ fn indicator(d: &mut Reader, node: &Node) -> Option<Indicator> {
     }
     let help = match suggest::closest(&id, Indicator::ids()) {
         Some(near) => did_you_mean(near),
-        None => Message::new("diagnostic.e002.unknown_indicator_help"),
+        None => Message::new("diagnostic.e002.unknown_indicator_help")
+            .text("ids", Indicator::ids().collect::<Vec<_>>().join(", ")),
     };
     d.e002(
         node.pos,
