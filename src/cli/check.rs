@@ -230,8 +230,14 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
                     .writer()
                     .write_all(emit::github::github(&file, args.quiet, context.lang).as_bytes()),
                 _ => sink.writer().write_all(
-                    emit::human::human_findings(&file, context.color, args.quiet, context.lang)
-                        .as_bytes(),
+                    emit::human::human_findings(
+                        &file,
+                        context.color,
+                        args.quiet,
+                        context.lang,
+                        context.layout.width(),
+                    )
+                    .as_bytes(),
                 ),
             };
             Ok(())

@@ -1,17 +1,23 @@
 //! Compiler-style text for people: the message, the place, the source line
 //! with a caret under the token, and a help line.
+//!
+//! On a terminal (a `width` is given) the message and the help are wrapped
+//! at spaces with a hanging indent, so that a Swedish sentence at 80 columns
+//! is not cut inside a word by the terminal; piped or written to a file
+//! each stays on one line, for grep, as compilers write them.
 
 use super::FileFindings;
 use crate::characters;
 use crate::diagnostic::{Diagnostic, Pos, Severity, Tally};
 use crate::i18n::{self, Lang};
 use crate::render::Color;
+use crate::render::text::wrap;
 use std::borrow::Cow;
 use std::fmt::Write;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub fn human(files: &[FileFindings], color: Color, quiet: bool, lang: Lang) -> String {
-    let mut out = human_findings(files, color, quiet, lang);
+    let mut out = human_findings(files, color, quiet, lang, None);
     // With no file read (every path was unusable) a summary would only
     // suggest that something was checked.
     if !quiet && !files.is_empty() {
@@ -24,6 +30,8 @@ pub fn human(files: &[FileFindings], color: Color, quiet: bool, lang: Lang) -> S
 /// The words around every finding, looked up once per batch.
 struct Frame {
     lang: Lang,
+    /// The terminal's width, to wrap messages at; `None` when not a terminal.
+    width: Option<usize>,
     error: &'static str,
     warning: &'static str,
     info: &'static str,
@@ -31,9 +39,10 @@ struct Frame {
 }
 
 impl Frame {
-    fn new(lang: Lang) -> Frame {
+    fn new(lang: Lang, width: Option<usize>) -> Frame {
         Frame {
             lang,
+            width,
             error: i18n::text(lang, "diagnostic.severity.error"),
             warning: i18n::text(lang, "diagnostic.severity.warning"),
             info: i18n::text(lang, "diagnostic.severity.info"),
@@ -44,9 +53,15 @@ impl Frame {
 
 /// The findings of some files without the summary line, so that `check`
 /// can print a large run a batch of files at a time.
-pub fn human_findings(files: &[FileFindings], color: Color, quiet: bool, lang: Lang) -> String {
+pub fn human_findings(
+    files: &[FileFindings],
+    color: Color,
+    quiet: bool,
+    lang: Lang,
+    width: Option<usize>,
+) -> String {
     let mut out = String::new();
-    let frame = Frame::new(lang);
+    let frame = Frame::new(lang, width);
     for file in files {
         // Split once per file: looking each finding's line up from the start
         // of the text made a file with many findings quadratic.
@@ -79,9 +94,22 @@ fn render_one(
         Severity::Warning => (frame.warning, "1;33"),
         Severity::Info => (frame.info, "1;36"),
     };
-    let heading = color.paint(sgr, &format!("{word}[{}]", d.code));
+    let heading = format!("{word}[{}]: ", d.code);
     let message = i18n::message(frame.lang, &d.message);
-    let _ = writeln!(out, "{heading}: {}", color.paint("1", &visible(&message)));
+    for (i, line) in wrapped(&visible(&message), heading.width(), frame.width)
+        .iter()
+        .enumerate()
+    {
+        let lead = if i == 0 {
+            format!(
+                "{}: ",
+                color.paint(sgr, heading.trim_end_matches([':', ' ']))
+            )
+        } else {
+            " ".repeat(heading.width())
+        };
+        let _ = writeln!(out, "{lead}{}", color.paint("1", line));
+    }
     let gutter = d
         .related
         .as_ref()
@@ -127,15 +155,42 @@ fn render_one(
         );
     }
     if let Some(help) = &d.help {
-        let _ = writeln!(
-            out,
-            "{blank} {} {}: {}",
-            color.paint("1;34", "="),
-            color.paint("1", frame.help),
-            visible(&i18n::message(frame.lang, help))
-        );
+        let lead = format!("{blank} = {}: ", frame.help);
+        let help = i18n::message(frame.lang, help);
+        for (i, line) in wrapped(&visible(&help), lead.width(), frame.width)
+            .iter()
+            .enumerate()
+        {
+            if i == 0 {
+                let _ = write!(
+                    out,
+                    "{blank} {} {}: ",
+                    color.paint("1;34", "="),
+                    color.paint("1", frame.help)
+                );
+            } else {
+                out.push_str(&" ".repeat(lead.width()));
+            }
+            let _ = writeln!(out, "{line}");
+        }
     }
     out.push('\n');
+}
+
+/// `text` in lines that fit `width` after an indent of `indent` columns;
+/// one line when there is no width (not a terminal) or no room to speak of.
+fn wrapped(text: &str, indent: usize, width: Option<usize>) -> Vec<String> {
+    /// Below this many columns for the text, wrapping would make a ribbon
+    /// of single words: leave it to the terminal.
+    const LEAST_ROOM: usize = 20;
+    match width {
+        Some(width) if width >= indent + LEAST_ROOM => {
+            let mut out = String::new();
+            wrap(&mut out, text, "", "", width - indent);
+            out.lines().map(str::to_string).collect()
+        }
+        _ => vec![text.to_string()],
+    }
 }
 
 /// The widest source text a snippet shows, in terminal columns: a file
@@ -432,6 +487,61 @@ mod tests {
             "fel[E004]: förvaltningen `abc` för tjänsten `bygglov` finns inte i `departments`\n \
              --> inv, 1.yaml:2:17\n  |\n2 |   - department: abc\n  |                 ^^^\n  \
              = tips: menade du `abd`?\n\nkontrollerade 1 fil: 1 fel\n"
+        );
+    }
+
+    #[test]
+    fn on_a_narrow_terminal_message_and_help_wrap_at_spaces_under_their_start() {
+        let long = "a-very-long-department-identifier-that-does-not-fit";
+        let d = [Diagnostic::new(
+            Code::E004,
+            "x.yaml",
+            Pos::new(2, 17, 3),
+            Message::new("diagnostic.e004.unknown_department")
+                .text("department", "abc")
+                .text("service", long),
+        )
+        .help(Message::new("diagnostic.did_you_mean").text("near", "abd"))];
+        let text = "services:\n  - department: abc\n";
+        let files = [FileFindings {
+            name: "x",
+            text,
+            diagnostics: &d,
+        }];
+        let one_line = human_findings(&files, Color(false), false, Lang::Sv, None);
+        let narrow = human_findings(&files, Color(false), false, Lang::Sv, Some(40));
+        let message: Vec<&str> = narrow.lines().take_while(|l| !l.contains("-->")).collect();
+        assert!(message.len() > 1, "{narrow}");
+        assert!(
+            message[0].starts_with("fel[E004]: förvaltningen"),
+            "{narrow}"
+        );
+        for line in &message[1..] {
+            // Continuation lines start under the message, after `fel[E004]: `.
+            assert!(line.starts_with(&" ".repeat(11)), "{narrow}");
+            assert!(!line[11..].starts_with(' '), "{narrow}");
+        }
+        for line in narrow.lines() {
+            // Only a word longer than the room left may pass the width.
+            assert!(
+                line.width() <= 40 || line.contains(long),
+                "{line:?} in\n{narrow}"
+            );
+        }
+        // The same words in the same order: nothing cut, nothing lost.
+        let words = |s: &str| {
+            s.split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<String>>()
+        };
+        assert_eq!(words(&one_line), words(&narrow));
+        // The unwrapped text stays one line per message, for grep.
+        assert!(
+            one_line
+                .lines()
+                .next()
+                .unwrap()
+                .ends_with("i `departments`")
         );
     }
 
