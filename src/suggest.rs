@@ -19,16 +19,21 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     if length > MAX_WORD {
         return None;
     }
+    // Lengths and distances are of the lower-cased words: lower-casing can
+    // change the number of characters (`İ` is two), and a length filter on
+    // the words as written skipped candidates the distance would accept.
     let lower: Vec<char> = word.to_lowercase().chars().collect();
-    let limit = (length / 3).max(1);
+    let limit = (lower.len() / 3).max(1);
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates.into_iter().take(MAX_CANDIDATES) {
-        let other = candidate.chars().count();
-        if other > MAX_WORD || other.abs_diff(length) > limit {
+        if candidate.chars().count() > MAX_WORD {
             continue;
         }
-        let within = best.map_or(limit, |(d, _)| d.saturating_sub(1));
         let theirs: Vec<char> = candidate.to_lowercase().chars().collect();
+        let within = best.map_or(limit, |(d, _)| d.saturating_sub(1));
+        if theirs.len().abs_diff(lower.len()) > within {
+            continue;
+        }
         if let Some(d) = bounded_distance(&lower, &theirs, within)
             && best.is_none_or(|(b, _)| d < b)
         {

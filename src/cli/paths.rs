@@ -120,18 +120,6 @@ impl IgnoreFile {
         Some(ignored)
     }
 
-    /// Like [`IgnoreFile::decide`] for a path below the directory, looking at its
-    /// parents too (for a file named on the command line).
-    fn decide_with_parents(&mut self, path: &Path, is_dir: bool) -> Option<bool> {
-        let (glob, ignored) = match self.matcher.matched_path_or_any_parents(path, is_dir) {
-            Match::None => return None,
-            Match::Ignore(glob) => (glob, true),
-            Match::Whitelist(glob) => (glob, false),
-        };
-        self.used.insert(glob.original().trim().to_string());
-        Some(ignored)
-    }
-
     fn unused(&self) -> impl Iterator<Item = Message> + '_ {
         self.patterns
             .iter()
@@ -301,18 +289,25 @@ fn named_file_ignored(file: &Path, out: &mut Expanded) -> bool {
     {
         dirs.truncate(1);
     }
-    let mut decision = None;
-    // From the top down, so a deeper file's decision replaces a shallower one's.
-    for dir in dirs.iter().rev() {
-        let mut scratch = Expanded::default();
-        if let Some(mut ignore) = IgnoreFile::read(dir, &mut scratch)
-            && let Some(ignored) = ignore.decide_with_parents(&absolute, false)
-        {
-            decision = Some(ignored);
+    // Decided as the walk of the top directory would decide it: each
+    // directory below the top is an entry there, and an ignored directory is
+    // never entered, so no pattern below it (not even `!file`) can bring the
+    // file back — gitignore's rule, and the same answer as `check DIR`.
+    let mut stack = Vec::new();
+    let mut scratch = Expanded::default();
+    let mut decision = false;
+    for (depth, dir) in dirs.iter().rev().enumerate() {
+        if depth > 0 && ignored(&mut stack, dir, true) {
+            decision = true;
+            break;
         }
-        out.problems.extend(scratch.problems);
+        stack.extend(IgnoreFile::read(dir, &mut scratch));
     }
-    decision.unwrap_or(false)
+    if !decision {
+        decision = ignored(&mut stack, &absolute, false);
+    }
+    out.problems.extend(scratch.problems);
+    decision
 }
 
 /// `.yaml` or `.yml`, in any case: files saved on Windows are often `.YML`.

@@ -1338,3 +1338,38 @@ fn counts_are_exported_exactly() {
     assert!(run.stdout.contains(",9007199254740993,"), "{}", run.stdout);
     assert!(!run.stdout.contains("e+"), "{}", run.stdout);
 }
+
+// ---------------------------------------------------------------------------
+// The other fuzz targets' code on their seeds (fuzz/seeds/), so that what
+// they assert holds in `cargo test` too: "did you mean" equals the plain
+// definition, and a file named with `--respect-ignore` is read exactly when
+// the walk of its directory reads it (issue #20.1–2).
+
+#[path = "../../fuzz/ignore.rs"]
+mod ignore_target;
+#[path = "../../fuzz/suggest.rs"]
+mod suggest_target;
+
+fn seeds(target: &str) -> Vec<Vec<u8>> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(Path::new("fuzz/seeds").join(target))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 4, "{paths:?}");
+    paths.iter().map(|p| fs::read(p).unwrap()).collect()
+}
+
+#[test]
+fn the_suggestion_fuzz_target_holds_on_its_seeds() {
+    for seed in seeds("suggest") {
+        suggest_target::run(&seed);
+    }
+}
+
+#[test]
+fn the_ignore_fuzz_target_holds_on_its_seeds() {
+    for seed in seeds("ignore") {
+        ignore_target::run(&seed);
+    }
+}
