@@ -57,7 +57,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// The distance when it is at most `limit`, else `None` — found with three
 /// rows of the table (the transposition looks two rows back), given up as
 /// soon as every cell of a row is past the limit.
-fn bounded_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+pub fn bounded_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit {
         return None;
     }

@@ -10,6 +10,7 @@ pub mod decode;
 pub mod indicator;
 pub mod load;
 pub mod model;
+pub mod service_type;
 pub mod source;
 pub mod step;
 pub mod targets;
