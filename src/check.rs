@@ -5,6 +5,7 @@
 use crate::diagnostic::{Arg, Code, Diagnostic, Findings, Message, Pos};
 use crate::i18n;
 use crate::inventory::Step;
+use crate::inventory::service_type;
 use crate::inventory::model::{
     CaseTracking, Inventory, Login, Service, Signing, Submission, Vocabulary,
 };
@@ -245,6 +246,23 @@ fn service_rules(file: &str, s: &Service, out: &mut Findings) {
             .help(
                 Message::new("diagnostic.i201.below_target_help")
                     .arg("missing", missing_words(&missing)),
+            ),
+        );
+    }
+    if s.service_type.is_none()
+        && s.spans.get("type").is_none()
+        && let Some(suggestion) = service_type::suggest_for(&s.name)
+    {
+        out.push(
+            new(
+                Code::I203,
+                "name",
+                about("diagnostic.i203.type_suggested")
+                    .text("type", suggestion.service_type.id.clone()),
+            )
+            .help(
+                Message::new("diagnostic.i203.type_suggested_help")
+                    .text("type", suggestion.service_type.id.clone()),
             ),
         );
     }

@@ -57,6 +57,7 @@ pub enum Code {
     W107,
     I201,
     I202,
+    I203,
 }
 
 impl Code {
@@ -83,6 +84,7 @@ impl Code {
         Code::W107,
         Code::I201,
         Code::I202,
+        Code::I203,
     ];
 
     /// The severity is part of the code: the first letter says it.
@@ -113,6 +115,7 @@ impl Code {
             Code::W107 => "W107",
             Code::I201 => "I201",
             Code::I202 => "I202",
+            Code::I203 => "I203",
         }
     }
 }

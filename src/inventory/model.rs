@@ -215,6 +215,10 @@ pub struct Service {
     pub name: String,
     /// The id of the department responsible; must be listed in `departments` when that section is present.
     pub department: Option<String>,
+    /// Optional: which common e-service this is, an id from trappa's catalogue `data/service-types.yaml` (e.g. `bygglov`, `forskoleansokan`), so that surveys and peers can compare like with like.
+    #[serde(rename = "type")]
+    #[schemars(rename = "type", schema_with = "service_type_schema")]
+    pub service_type: Option<String>,
     /// What the service does, in a sentence.
     pub description: Option<String>,
     /// Where the service starts: an http(s) address.
@@ -259,6 +263,15 @@ pub struct Service {
     #[serde(skip)]
     #[schemars(skip)]
     pub incomplete: bool,
+}
+
+/// The ids of the catalogue, for editors: a schema `enum`.
+fn service_type_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let ids: Vec<&str> = super::service_type::all()
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    schemars::json_schema!({ "type": "string", "enum": ids })
 }
 
 /// An http(s) address with a host and no spaces, as [`is_http_url`] accepts.

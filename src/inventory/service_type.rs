@@ -286,6 +286,7 @@ mod tests {
             ("Ansök om bostadsanpassningsbidrag", "bostadsanpassningsbidrag"),
             ("Ansökan om hemtjänst", "hemtjanst"),
             ("Gymnasieval", "gymnasieansokan"),
+            ("Ansökan till gymnasieskolan", "gymnasieansokan"),
             ("Låna om böcker", "bibliotekslan"),
             ("E-böcker", "e-bocker"),
             ("Lediga jobb", "lediga-jobb"),

@@ -164,6 +164,7 @@ prop_compose! {
             id: format!("s{index}"),
             name: format!("Tjänst {index}"),
             department: Some(department.to_string()),
+            service_type: None,
             description: None,
             url: None,
             status,

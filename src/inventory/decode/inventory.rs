@@ -7,12 +7,14 @@
 //! Cross-field rules (duplicates, contradictions, declared steps) are
 //! `crate::check`'s, which runs on what this walk could decode.
 
-use super::reader::{Fields, Reader, describe, not_integer};
+use super::reader::{Fields, Reader, describe, did_you_mean, not_integer};
 use crate::diagnostic::{Code, Diagnostic, Findings, Message, Pos};
 use crate::inventory::load::{Node, Value};
 use crate::inventory::model::*;
+use crate::inventory::service_type;
 use crate::limits;
 use crate::municipalities;
+use crate::suggest;
 
 pub const FORMAT_VERSION: i128 = 1;
 
@@ -23,6 +25,7 @@ pub const SERVICE_KEYS: &[&str] = &[
     "id",
     "name",
     "department",
+    "type",
     "description",
     "url",
     "status",
@@ -321,6 +324,31 @@ impl Reader<'_> {
         })
     }
 
+    /// `type`: an id of the service-type catalogue. A near id is a typo;
+    /// a name a type is known by (`Förskoleansökan`) says which id it is.
+    fn service_type(&mut self, node: &Node) -> Option<String> {
+        let written = self.text(node, "type")?;
+        if service_type::by_id(&written).is_some() {
+            return Some(written);
+        }
+        let ids = service_type::all().iter().map(|t| t.id.as_str());
+        let help = match suggest::closest(&written, ids) {
+            Some(near) => did_you_mean(near),
+            None => match service_type::suggest_for(&written) {
+                Some(s) => did_you_mean(&s.service_type.id),
+                None => Message::new("diagnostic.e002.unknown_type_help"),
+            },
+        };
+        self.e002(
+            node.pos,
+            Message::new("diagnostic.e002.unknown_value")
+                .arg("value", describe(node))
+                .text("path", "type"),
+            Some(help),
+        );
+        None
+    }
+
     fn service(&mut self, node: &Node) -> Option<Service> {
         // An unknown key may be a misspelt rule input (`evidense:`): then
         // the service's evidence is not what its author meant.
@@ -340,6 +368,7 @@ impl Reader<'_> {
         let department = fields
             .get("department")
             .and_then(|n| self.text(n, "department"));
+        let service_type = fields.get("type").and_then(|n| self.service_type(n));
         let description = fields
             .get("description")
             .and_then(|n| self.prose(n, "description"));
@@ -392,6 +421,7 @@ impl Reader<'_> {
             id: id?,
             name: name.unwrap_or_default(),
             department,
+            service_type,
             description,
             url,
             status,
