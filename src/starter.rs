@@ -159,6 +159,7 @@ services:
   - id: felanmalan
     name: Felanmälan gata och park
     department: samhallsbyggnad
+    type: felanmalan                    # valfri tjänstetyp ur data/service-types.yaml / optional service type
     url: https://www.example.se/felanmalan
     audience: [citizens]
     evidence:
@@ -180,6 +181,7 @@ services:
   - id: forskoleplats
     name: Ansökan om förskoleplats
     department: barn-och-utbildning
+    type: forskoleansokan
     description: Vårdnadshavare ansöker om plats i förskola.
     url: https://www.example.se/forskola
     status: live
@@ -226,6 +228,7 @@ services:
   - id: ekonomiskt-bistand
     name: Ansökan om ekonomiskt bistånd
     department: socialforvaltning
+    type: ekonomiskt-bistand
     url: https://www.example.se/ekonomiskt-bistand
     audience: [citizens]
     declared_step: integration

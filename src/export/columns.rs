@@ -466,5 +466,13 @@ pub fn services<'a>() -> Vec<Column<ServiceRow<'a>>> {
             "what decided the step and what the next one needs (follows `--lang`)",
             |r: &S| text(&reasons::reasons(&r.classified.classification, r.lang)),
         ),
+        // Last, so that the columns of exports made before types existed
+        // keep their places.
+        Column::new(
+            "type",
+            Text,
+            "the service type, an id of `data/service-types.yaml` (empty when untyped)",
+            |r: &S| optional_text(r.classified.service.service_type.as_deref()),
+        ),
     ]
 }

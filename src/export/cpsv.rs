@@ -28,7 +28,8 @@ use crate::inventory::Step;
 use crate::inventory::model::{Inventory, Service, Status, Submission, slug};
 use crate::ladder;
 use serde_json::{Value, json};
-use std::collections::HashSet;
+use crate::inventory::service_type;
+use std::collections::{BTreeSet, HashSet};
 
 /// Where trappa's IRIs live unless the caller says otherwise (see the module docs).
 pub const DEFAULT_BASE: &str = "https://trappa.invalid/";
@@ -97,6 +98,10 @@ pub struct Writer {
     nodes: Vec<String>,
     organisations: HashSet<String>,
     refusals: Vec<Problem>,
+    /// The service types the services have: their concepts are written
+    /// after the services, so that a catalogue without types is the same
+    /// document it was before types existed.
+    types: BTreeSet<String>,
 }
 
 impl Writer {
@@ -112,6 +117,7 @@ impl Writer {
             nodes: Vec::new(),
             organisations: HashSet::new(),
             refusals: Vec::new(),
+            types: BTreeSet::new(),
         };
         for node in writer.vocabulary() {
             writer.push(&node);
@@ -153,9 +159,12 @@ impl Writer {
     }
 
     /// The finished document, or every reason to refuse it.
-    pub fn finish(self) -> Result<String, Vec<Problem>> {
+    pub fn finish(mut self) -> Result<String, Vec<Problem>> {
         if !self.refusals.is_empty() {
             return Err(self.refusals);
+        }
+        for node in self.type_vocabulary() {
+            self.push(&node);
         }
         let context = serde_json::to_string_pretty(&context()).unwrap_or_default();
         let mut out = String::from("{\n  \"@context\": ");
@@ -238,8 +247,49 @@ impl Writer {
         nodes
     }
 
+    fn type_scheme(&self) -> String {
+        format!("{}service-type", self.base)
+    }
+
+    fn type_iri(&self, id: &str) -> String {
+        format!("{}service-type/{id}", self.base)
+    }
+
+    /// The scheme of service types and a concept for each type used, with
+    /// its names and its area from the catalogue.
+    fn type_vocabulary(&self) -> Vec<Value> {
+        if self.types.is_empty() {
+            return Vec::new();
+        }
+        let mut nodes = vec![json!({
+            "@id": self.type_scheme(),
+            "@type": "skos:ConceptScheme",
+            "skos:prefLabel": [
+                text("sv", i18n::text(Lang::Sv, "cpsv.type_scheme")),
+                text("en", i18n::text(Lang::En, "cpsv.type_scheme")),
+            ],
+        })];
+        for t in self.types.iter().filter_map(|id| service_type::by_id(id)) {
+            let mut concept = json!({
+                "@id": self.type_iri(&t.id),
+                "@type": "skos:Concept",
+                "skos:inScheme": { "@id": self.type_scheme() },
+                "skos:notation": t.id,
+                "skos:prefLabel": [text("sv", &t.sv), text("en", &t.en)],
+            });
+            if let (Some(area), Value::Object(map)) = (service_type::area(&t.area), &mut concept) {
+                map.insert(
+                    "skos:scopeNote".into(),
+                    json!([text("sv", &area.sv), text("en", &area.en)]),
+                );
+            }
+            nodes.push(concept);
+        }
+        nodes
+    }
+
     fn service_node(
-        &self,
+        &mut self,
         iri: &str,
         organisation_iri: &str,
         service: &Service,
@@ -270,10 +320,17 @@ impl Writer {
             if !channels.is_empty() {
                 map.insert("cv:hasChannel".into(), Value::Array(channels));
             }
-            map.insert(
-                "cv:isClassifiedBy".into(),
-                json!({ "@id": self.step_iri(step) }),
-            );
+            let step = json!({ "@id": self.step_iri(step) });
+            // A typed service is classified by its step and its type; an
+            // untyped one keeps the single object it always had.
+            let classified = match &service.service_type {
+                Some(id) => {
+                    self.types.insert(id.clone());
+                    json!([step, { "@id": self.type_iri(id) }])
+                }
+                None => step,
+            };
+            map.insert("cv:isClassifiedBy".into(), classified);
         }
         node
     }

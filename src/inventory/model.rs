@@ -217,7 +217,7 @@ pub struct Service {
     pub department: Option<String>,
     /// Optional: which common e-service this is, an id from trappa's catalogue `data/service-types.yaml` (e.g. `bygglov`, `forskoleansokan`), so that surveys and peers can compare like with like.
     #[serde(rename = "type")]
-    #[schemars(rename = "type", schema_with = "service_type_schema")]
+    #[schemars(rename = "type", schema_with = "service_type_schema", default)]
     pub service_type: Option<String>,
     /// What the service does, in a sentence.
     pub description: Option<String>,
