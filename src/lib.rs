@@ -16,6 +16,8 @@
 //! report / compare / export   the data of each output: the follow-up, the
 //!            comparison rows, the export columns and CPSV-AP
 //! trend      many years of one organisation, built from each year's report
+//! survey     many organisations at once (one inventory each): the national
+//!            view, service types and the index in 15 rank groups
 //! render     the render toolkit (document, text and Markdown tables, numbers,
 //!            JSON, CSV, xlsx) and every command's renderers
 //! emit       the renderings of check's findings (human, JSON, GitHub)
@@ -52,4 +54,5 @@ pub mod report;
 pub mod schema;
 pub mod starter;
 pub mod suggest;
+pub mod survey;
 pub mod trend;

@@ -97,7 +97,7 @@ fn compare_rows(a: &Row, b: &Row) -> Ordering {
 /// å ä ö after z (in that order), æ and ø as ä and ö, accented vowels with
 /// their base letter, ü as y. Byte order would put Ä before Å and every
 /// capital before every small letter.
-fn collation_key(name: &str) -> Vec<u32> {
+pub fn collation_key(name: &str) -> Vec<u32> {
     name.trim()
         .chars()
         .flat_map(char::to_lowercase)

@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["pipeline", "classified"],
     &["indicators"],
     &["report", "compare"],
-    &["trend"],
+    &["trend", "survey"],
     &["export"],
     &["render"],
     &["emit"],

@@ -28,5 +28,6 @@ mod properties;
 mod references;
 mod runs;
 mod schema;
+mod survey;
 mod trend;
 mod words;
