@@ -18,6 +18,7 @@ pub mod output;
 pub mod paths;
 mod report;
 mod schema;
+mod survey;
 mod trend;
 
 use crate::diagnostic::Message;
@@ -39,6 +40,7 @@ pub use init::InitArgs;
 pub use ladder::{LadderArgs, LadderFormat};
 pub use report::{ReportArgs, ReportFormat};
 pub use schema::SchemaArgs;
+pub use survey::{SurveyArgs, SurveyFormat};
 pub use trend::{TrendArgs, TrendFormat};
 
 #[derive(Debug, Parser)]
@@ -102,6 +104,11 @@ pub enum Command {
         after_help = "Example:\n  trappa compare examples/ --format csv --excel -o compare.csv"
     )]
     Compare(CompareArgs),
+    /// Many organisations, one inventory each: who offers what, steps, pooled and median indicators, counties, service types, an index in 15 rank groups
+    #[command(
+        after_help = "Examples:\n  trappa survey examples/survey/\n  trappa survey inventories/ --year 2024 --format csv --excel -o survey.csv"
+    )]
+    Survey(SurveyArgs),
     /// Services or indicators for analysts: CSV (also for Swedish Excel), xlsx, JSON, CPSV-AP
     #[command(
         after_help = "Examples:\n  trappa export examples/ --excel -o services.csv\n  trappa export examples/ --format xlsx -o services.xlsx\n  trappa export examples/ --indicators -o indicators.csv\n  trappa export examples/trelleborg-2014.yaml --format cpsv-ap -o services.jsonld"
@@ -257,6 +264,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Report(args) => report::run(&args, &context),
         Command::Trend(args) => trend::run(&args, &context),
         Command::Compare(args) => compare::run(&args, &context),
+        Command::Survey(args) => survey::run(&args, &context),
         Command::Export(args) => export::run(&args, &context),
         Command::Schema(args) => schema::run(&args, &context),
         Command::Init(args) => init::run(&args, &context),

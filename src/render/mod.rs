@@ -18,6 +18,7 @@ pub mod ladder;
 pub mod markdown;
 pub mod numbers;
 pub mod report;
+pub mod survey;
 pub mod text;
 pub mod trend;
 pub mod xlsx;
