@@ -14,8 +14,8 @@ const CORPUS: [&str; 7] = [
     "examples/survey/alingsas-2024.yaml",
     "examples/survey/bjurholm-2024.yaml",
     "examples/survey/bolagsverket-2024.yaml",
+    "examples/survey/kumla-2024.yaml",
     "examples/survey/region-vasterbotten-2024.yaml",
-    "examples/survey/trelleborg-2024.yaml",
 ];
 
 fn organisation(path: &str) -> Organisation {
@@ -47,8 +47,8 @@ fn the_example_survey_checked_by_hand() {
             "Alingsås kommun",
             "Bjurholms kommun",
             "Bolagsverket",
-            "Region Västerbotten",
-            "Trelleborgs kommun"
+            "Kumla kommun",
+            "Region Västerbotten"
         ]
     );
     assert_eq!(s.organisations[0].year, 2024);
@@ -67,8 +67,8 @@ fn the_example_survey_checked_by_hand() {
 
     // Steps of the live services: Ale 3,4,2,1; Alingsås 2,3,2; Bjurholm 1
     // (its bygglov is planned); Bolagsverket 4; the region 3,3;
-    // Trelleborg 2,2. At least one at step 1: Ale, Bjurholm; step 2: Ale,
-    // Alingsås, Trelleborg; step 3: Ale, Alingsås, the region; step 4:
+    // Kumla 2,2. At least one at step 1: Ale, Bjurholm; step 2: Ale,
+    // Alingsås, Kumla; step 3: Ale, Alingsås, the region; step 4:
     // Ale, Bolagsverket. Each of six organisations.
     let at = s.at_step().map(share);
     assert_eq!(at, [(2.0, 6.0), (3.0, 6.0), (3.0, 6.0), (2.0, 6.0)]);
@@ -143,15 +143,15 @@ fn the_example_survey_checked_by_hand() {
     // statements). Bjurholm: 0 (no case service: no "no PDF forms" point).
     // Bolagsverket: ≥1, 25 %, 50 %, step 4, e-ID, statements, no PDF = 7.
     // The region: ≥1, 25 %, 50 %, e-ID, tracking, decision, app,
-    // statements, no PDF = 9. Trelleborg: ≥1, no PDF = 2.
+    // statements, no PDF = 9. Kumla: ≥1, no PDF = 2.
     let scores: Vec<u8> = s.organisations.iter().map(Organisation::score).collect();
-    assert_eq!(scores, [11, 3, 0, 7, 9, 2]);
+    assert_eq!(scores, [11, 3, 0, 7, 2, 9]);
     let groups = s.groups();
     let sizes: Vec<usize> = groups.iter().map(Vec::len).collect();
     assert_eq!(sizes, [1, 0, 1, 1, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0]);
     assert_eq!(groups[11][0].name, "Ale kommun");
 
-    // Counties: Trelleborg in Skåne (12); Ale and Alingsås in Västra
+    // Counties: Kumla in Örebro län (18); Ale and Alingsås in Västra
     // Götaland (14); Bjurholm and the region in Västerbotten (24); the
     // agency in none.
     let counties = s.counties();
@@ -171,15 +171,15 @@ fn the_example_survey_checked_by_hand() {
     assert_eq!(
         rows,
         [
-            ("12", 1, (1.0, 1.0), Some(2.0), (0.0, 2.0), Some(2.0)),
             ("14", 2, (2.0, 2.0), Some(3.0), (3.0, 7.0), Some(7.0)),
+            ("18", 1, (1.0, 1.0), Some(2.0), (0.0, 2.0), Some(2.0)),
             ("24", 2, (1.0, 2.0), Some(1.0), (2.0, 3.0), Some(4.5)),
         ]
     );
     assert_eq!(counties[2].county.name, "Västerbottens län");
 
     // Types, by the best step each organisation reached with them:
-    // bygglov Ale 3, Alingsås 2, Trelleborg 2 (Bjurholm's is planned);
+    // bygglov Ale 3, Alingsås 2, Kumla 2 (Bjurholm's is planned);
     // felanmalan 2, 2; förskola Ale 4, Alingsås 3; one each of the rest.
     let type_rows = s.types();
     let types: Vec<(&str, usize, [usize; 4])> = type_rows
@@ -214,7 +214,7 @@ fn a_year_asked_for_surveys_that_year_only() {
 #[test]
 fn pooled_and_median_differ_and_are_both_right() {
     let big = organisation("examples/survey/region-vasterbotten-2024.yaml");
-    let small = organisation("examples/survey/trelleborg-2024.yaml");
+    let small = organisation("examples/survey/kumla-2024.yaml");
     let mut read = vec![big];
     for i in 0..3 {
         let mut o = small.clone();
