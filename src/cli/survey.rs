@@ -23,7 +23,7 @@ pub struct SurveyArgs {
     /// Survey this year's inventories only (default: each organisation's latest)
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i32>,
-    /// Output format (csv: one row per organisation)
+    /// Output format (csv: one row per organisation; html: one self-contained page, no script)
     #[arg(long, value_enum, default_value_t = SurveyFormat::Table)]
     pub format: SurveyFormat,
     /// With --format csv: CSV for Swedish Excel (; delimiter, decimal comma, UTF-8 BOM, CRLF)
@@ -37,6 +37,7 @@ pub enum SurveyFormat {
     Markdown,
     Json,
     Csv,
+    Html,
 }
 
 const PURPOSE: Purpose = Purpose {
@@ -76,6 +77,7 @@ pub(super) fn run(args: &SurveyArgs, context: &Context) -> Result<(), Failure> {
         SurveyFormat::Table => render::table(&survey, context.lang, context.layout, context.color),
         SurveyFormat::Markdown => render::markdown(&survey, context.lang),
         SurveyFormat::Json => render::json::render(&survey),
+        SurveyFormat::Html => render::html::render(&survey, context.lang),
         SurveyFormat::Csv => {
             let bytes = render::csv::render(&survey, Dialect::from_excel_flag(args.excel))
                 .map_err(Failure::trouble)?;

@@ -553,3 +553,31 @@ fn hostile_names_in_a_trend_show_as_text_in_chromium() {
         assert_eq!(seen, true, "`{text}` is not shown as text");
     }
 }
+
+/// The survey page of the shipped example (six organisations, Swedish):
+/// the service types' stacked bars and the rank groups' distribution,
+/// every table, in Chromium.
+#[test]
+fn example_survey_in_chromium() {
+    if !browser_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let html = build_page(dir.path(), "survey", &["examples/survey/", "--lang", "sv"]);
+    let result = in_chromium(
+        &html,
+        dir.path(),
+        &[
+            "E-tjänster i 6 organisationer",
+            "Utan e-tjänster: Bjurholms kommun.",
+            "46,2\u{a0}%",
+            "Ansökan om bygglov",
+            "Västerbottens län",
+        ],
+    );
+    assert_clean(&result, "sv", 2);
+    assert_eq!(result["title"], "E-tjänster i 6 organisationer");
+    for (text, seen) in result["expected_text"].as_object().expect("texts") {
+        assert_eq!(seen, true, "`{text}` not shown");
+    }
+}

@@ -4,6 +4,7 @@
 //! that every format shares are decided here.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 
 use super::Color;
