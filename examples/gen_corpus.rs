@@ -241,6 +241,48 @@ const KINDS: &[(&str, &str, usize, u8)] = &[
     ("flytt-va", "Anmäla flytt inom vatten och avfall", 6, 2),
 ];
 
+/// The service type (`data/service-types.yaml`) of each kind that has one,
+/// so that `survey` and the benchmark see typed services; the rest stay
+/// untyped, as in real inventories.
+const TYPES: &[(&str, &str)] = &[
+    ("medborgarforslag", "medborgarforslag"),
+    ("lediga-jobb", "lediga-jobb"),
+    ("allman-handling", "allmanna-handlingar"),
+    ("synpunkter", "synpunkter"),
+    ("bygglov", "bygglov"),
+    ("attefall", "bygganmalan"),
+    ("nybyggnadskarta", "nybyggnadskarta"),
+    ("felanmalan", "felanmalan"),
+    ("parkeringstillstand", "parkeringstillstand-rorelsehindrade"),
+    ("tomtko", "tomtko"),
+    ("markupplatelse", "upplatelse-offentlig-plats"),
+    ("forskola-ansokan", "forskoleansokan"),
+    ("barnomsorg-uppsagning", "uppsagning-barnomsorg"),
+    ("skolskjuts", "skolskjuts"),
+    ("gymnasieval", "gymnasieansokan"),
+    ("modersmal", "modersmal"),
+    ("maxtaxa", "inkomstuppgift-barnomsorg"),
+    ("ekonomiskt-bistand", "ekonomiskt-bistand"),
+    ("lss", "lss"),
+    ("fardtjanst", "fardtjanst"),
+    ("bostadsanpassning", "bostadsanpassningsbidrag"),
+    ("hemtjanst", "hemtjanst"),
+    ("orosanmalan", "orosanmalan"),
+    ("bibliotek-lan", "bibliotekslan"),
+    ("e-bocker", "e-bocker"),
+    ("lokalbokning", "lokalbokning"),
+    ("foreningsbidrag", "foreningsbidrag"),
+    ("kulturskola", "kulturskola"),
+    ("varmepump", "varmepump"),
+    ("enskilt-avlopp", "avlopp"),
+    ("livsmedel", "livsmedelsregistrering"),
+    ("serveringstillstand", "serveringstillstand"),
+    ("slamtomning", "avfallsabonnemang"),
+    ("sophamtning", "avfallsabonnemang"),
+    ("vattenmatare", "matarstallning"),
+    ("flytt-va", "vatten-avlopp"),
+];
+
 /// When a municipality has more services than kinds, the same kind recurs
 /// for another district or target group (each with its own id and name).
 const VARIANTS: &[(&str, &str)] = &[
@@ -281,6 +323,7 @@ struct History {
     id: String,
     name: String,
     department: &'static str,
+    service_type: Option<&'static str>,
     platform: &'static str,
     steps: Vec<Step>,
     /// Planned until this year index, retired from this one.
@@ -337,6 +380,7 @@ impl History {
             id,
             name,
             department: DEPARTMENTS[department].0,
+            service_type: TYPES.iter().find(|(k, _)| *k == kind_id).map(|(_, t)| *t),
             platform: rng.pick(PLATFORMS),
             steps,
             planned_until,
@@ -469,6 +513,9 @@ fn service(
     let _ = writeln!(out, "  - id: {}", history.id);
     let _ = writeln!(out, "    name: {}", history.name);
     let _ = writeln!(out, "    department: {}", history.department);
+    if let Some(service_type) = history.service_type {
+        let _ = writeln!(out, "    type: {service_type}");
+    }
     let _ = writeln!(
         out,
         "    description: \"{} – kommunens e-tjänst, uppgifter för {year}.\"",

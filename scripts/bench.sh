@@ -13,7 +13,8 @@
 # file for the 290 / 2 900 file memory comparison), TREND_SERVICES ("140
 # 2000": services per year of the one organisation `trend` follows),
 # TREND_YEARS ("2 20": its years, the last the one timed), BENCH_DIR
-# (target/bench). ONLY=trend runs the build and the trend section alone.
+# (target/bench). ONLY=trend runs the build and the trend section alone,
+# ONLY=survey the survey section.
 #
 # Every command's output goes to files under BENCH_DIR, never to -o /dev/null:
 # trappa writes -o atomically (a temporary file renamed over the target),
@@ -164,6 +165,49 @@ trend_section() {
   done
 }
 
+# ---------------------------------------------------------------------------
+# survey (issue #17): the national corpus (ORGS × SERVICES × YEARS, each
+# organisation's latest year surveyed) against check over the same files,
+# and its peak RSS at 290 and 2 900 files (SMALL_SERVICES each: one and ten
+# years of every organisation) — flat, since each file becomes a summary
+# of a few numbers on the thread that read it. Prints its own verdicts.
+survey_section() {
+  echo "== survey: $ORGS organisations × $SERVICES services × $YEARS years, and 290 / 2 900 files (median of $RUNS)"
+  local main="$WORK/corpus-$ORGS-$SERVICES-$YEARS"
+  gen "$main" "$YEARS" "$SERVICES" || return 1
+  local n b check survey
+  n=$(files_in "$main")
+  b=$(bytes_in "$main")
+  measure "check ($n files)" "$((n * SERVICES))" "$b" -- "$TRAPPA" check -q "$main" && check=$SECONDS_MEDIAN
+  measure "survey ($n files)" "$((n * SERVICES))" "$b" -- "$TRAPPA" survey "$main" --format json -o "$WORK/out/survey.json" && survey=$SECONDS_MEDIAN
+  local small_1="$WORK/corpus-$ORGS-$SMALL_SERVICES-1" small_10="$WORK/corpus-$ORGS-$SMALL_SERVICES-10"
+  gen "$small_1" 1 "$SMALL_SERVICES" && gen "$small_10" 10 "$SMALL_SERVICES"
+  local rss_1="" rss_10="" corpus
+  for corpus in "$small_1" "$small_10"; do
+    n=$(files_in "$corpus")
+    b=$(bytes_in "$corpus")
+    if measure "survey, $n files" "$((n * SMALL_SERVICES))" "$b" -- "$TRAPPA" survey "$corpus" --format json -o "$WORK/out/survey-$n.json"; then
+      if [ "$corpus" = "$small_1" ]; then rss_1=$RSS_MB; else rss_10=$RSS_MB; fi
+    fi
+  done
+  if [ -n "${check:-}" ] && [ -n "${survey:-}" ]; then
+    local r
+    r=$(ratio "$survey" "$check")
+    echo "survey / check: $survey s / $check s = ${r}× (target ≤ 1.25×): $(verdict "$r" 0 1.25)"
+  fi
+  if [ -n "$rss_1" ] && [ -n "$rss_10" ]; then
+    local f
+    f=$(ratio "$rss_10" "$rss_1")
+    echo "survey peak RSS: $rss_1 MB at $ORGS files, $rss_10 MB at $((ORGS * 10)) files = ${f}× (target flat, ≤ 1.5×): $(verdict "$f" 0 1.5)"
+  fi
+}
+
+if [ "$ONLY" = survey ]; then
+  survey_section
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
+
 if [ "$ONLY" = trend ]; then
   trend_section
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -291,6 +335,7 @@ done
 
 # ---------------------------------------------------------------------------
 trend_section
+survey_section
 
 # ---------------------------------------------------------------------------
 echo "== targets"
