@@ -9,7 +9,7 @@
 //!            the model, its vocabularies (Step, Indicator) and targets files
 //! i18n       every word, one catalogue per language (data/words/*.yaml)
 //! ladder     the step rules (Statskontoret's ladder) and their reasons in words
-//! check      the cross-field rules (E003–E006, W101–W106, I201–I202)
+//! check      the cross-field rules (E003–E006, W101–W106, I201–I203)
 //! pipeline   one file through all of that: Checked
 //! classified every service of an inventory on the ladder
 //! indicators the arithmetic of spec §5
