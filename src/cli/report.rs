@@ -5,7 +5,17 @@ use super::failure::Failure;
 use super::input;
 use crate::diagnostic::Message;
 use crate::render::report as render;
+use crate::report::peers::{self, Peer};
 use crate::report::{self, Refusal};
+use super::input::{Purpose, Together};
+
+/// The peers: any organisations, one inventory of each organisation and
+/// year, the latest of each compared with.
+const PEERS: Purpose = Purpose {
+    command: "report --peers",
+    done: "peers.not_compared",
+    together: Together::OnePerOrganisationAndYear,
+};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -20,6 +30,9 @@ pub struct ReportArgs {
     /// A targets file (trappa-targets: 1): adds each target's status
     #[arg(long, value_name = "FILE")]
     pub targets: Option<PathBuf>,
+    /// Other organisations' inventories (files or directories): adds the peers' median and this organisation's rank for each indicator, and how far peers got with each typed service
+    #[arg(long, value_name = "PATH", num_args = 1..)]
+    pub peers: Vec<PathBuf>,
     /// Output format (html: one self-contained page for the e-council, no script)
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
@@ -43,6 +56,7 @@ pub(super) fn run(args: &ReportArgs, context: &Context) -> Result<(), Failure> {
     ]
     .into_iter()
     .flatten()
+    .chain(&args.peers)
     .filter(|p| p.as_os_str() == "-")
     .count();
     if from_stdin > 1 {
@@ -74,7 +88,7 @@ pub(super) fn run(args: &ReportArgs, context: &Context) -> Result<(), Failure> {
             Message::new("refusal.not_inventory").text("name", current.source.name.clone()),
         ));
     };
-    let built = match report::build(inventory, previous_inventory, targets.as_ref()) {
+    let mut built = match report::build(inventory, previous_inventory, targets.as_ref()) {
         Ok(r) => r,
         Err(Refusal::Previous(reason)) => {
             let name = previous.map(|p| p.source.name).unwrap_or_default();
@@ -103,6 +117,25 @@ pub(super) fn run(args: &ReportArgs, context: &Context) -> Result<(), Failure> {
             ));
         }
     };
+    if !args.peers.is_empty() {
+        let mut read: Vec<Peer> = Vec::new();
+        input::each_inventory(
+            &args.peers,
+            context,
+            PEERS,
+            |_, inventory| Peer::of(&inventory),
+            |peer| {
+                read.push(peer);
+                Ok(())
+            },
+        )?;
+        built.peers = peers::compare(&built, inventory, read);
+        if built.peers.is_none() {
+            return Err(Failure::trouble(
+                Message::new("peers.none").text("organisation", built.organisation.clone()),
+            ));
+        }
+    }
     let text = match args.format {
         ReportFormat::Table => render::table(&built, context.lang, context.layout, context.color),
         ReportFormat::Markdown => render::markdown(&built, context.lang),

@@ -2,6 +2,7 @@
 //! the inventories; every format (`crate::render::report`) only renders
 //! what is here.
 
+pub mod peers;
 pub mod targets;
 
 use crate::classified::{ClassifiedService, classify_inventory};
@@ -43,6 +44,11 @@ pub struct Report {
     /// `changes` keep their ids; `services` has the names of live services.
     #[serde(skip)]
     pub names: BTreeMap<String, String>,
+    /// With `--peers`: the peers' medians and this organisation's ranks,
+    /// and how far peers got with each typed service. Set after `build`
+    /// by `peers::compare`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peers: Option<peers::Peers>,
 }
 
 /// One live service in the appendix.
@@ -226,6 +232,7 @@ pub fn build(
             })
             .collect(),
         names: names(inventory, previous),
+        peers: None,
     })
 }
 

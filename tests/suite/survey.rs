@@ -292,3 +292,100 @@ fn quartiles_interpolate_between_ranks() {
     assert_eq!(quantile(&four, 0.75), Some(3.25));
     assert_eq!(Spread::of(&[]), None);
 }
+
+// ---------------------------------------------------------------------------
+// `report --peers`: the same corpus as peers.
+
+fn with_peers(path: &str) -> trappa::report::Report {
+    use trappa::report::peers::{Peer, compare};
+    let checked = valid(path);
+    let inventory = checked.valid_inventory().unwrap();
+    let mut report = trappa::report::build(inventory, None, None).unwrap();
+    let read: Vec<Peer> = CORPUS
+        .iter()
+        .map(|p| Peer::of(valid(p).valid_inventory().unwrap()))
+        .collect();
+    report.peers = compare(&report, inventory, read);
+    report
+}
+
+#[test]
+fn peers_checked_by_hand() {
+    let report = with_peers("examples/survey/ale-2024.yaml");
+    let peers = report.peers.as_ref().unwrap();
+    // Five other organisations; Ale's 2023 and its own 2024 are not peers.
+    assert_eq!((peers.organisations, peers.left_out), (5, 2));
+    let row = |id: Indicator| peers.indicator(id).unwrap();
+    // transaction_share: Ale 1/2; peers 1/3, 0, 1, 1, 0 → median 1/3;
+    // two peers higher (Bolagsverket, the region): rank 3 of 6.
+    let t = row(Indicator::TransactionShare);
+    assert!(near(t.median, 1.0 / 3.0));
+    assert_eq!((t.rank, t.ranked, t.peers_with_data), (Some(3), 6, 5));
+    // eid_share: Ale 2/3; peers with case services 1/2, 1, 1, 0 → median
+    // 3/4; two higher: 3 of 5.
+    let e = row(Indicator::EidShare);
+    assert!(near(e.median, 0.75));
+    assert_eq!((e.rank, e.ranked), (Some(3), 5));
+    // digital_uptake: Ale 290/350; peers .5, .9, .6, .1 → median .55;
+    // one higher: 2 of 5.
+    let u = row(Indicator::DigitalUptake);
+    assert!(near(u.median, 0.55));
+    assert_eq!((u.rank, u.ranked), (Some(2), 5));
+    // pdf_forms, lower is better: Ale 0 and four peers 0 tie at 1.
+    assert_eq!(row(Indicator::PdfForms).rank, Some(1));
+    // services: a count with no better direction has no rank.
+    assert_eq!(row(Indicator::Services).rank, None);
+    assert!(near(row(Indicator::Services).median, 2.0));
+    // Only the indicators that need no previous year.
+    assert!(peers.indicator(Indicator::NewServices).is_none());
+
+    // Ale's bygglov at step 3: Alingsås and Kumla offer it at step 2
+    // (Bjurholm's is planned) — none further. Its förskola at step 4:
+    // Alingsås at 3. felanmalan at 2: Alingsås at 2.
+    let services: Vec<(&str, u8, usize, [usize; 4], usize)> = peers
+        .services
+        .iter()
+        .map(|s| {
+            (
+                s.service_type.as_str(),
+                s.step.number(),
+                s.peers_with_type,
+                s.peers_at_step,
+                s.peers_further,
+            )
+        })
+        .collect();
+    assert_eq!(
+        services,
+        [
+            ("bygglov", 3, 2, [0, 2, 0, 0], 0),
+            ("forskoleansokan", 4, 1, [0, 0, 1, 0], 0),
+            ("felanmalan", 2, 1, [0, 1, 0, 0], 0),
+        ]
+    );
+
+    // Kumla's bygglov at step 2: Ale at 3, Alingsås at 2 → 1 of 2 further;
+    // its e-books: no peer has the type.
+    let kumla = with_peers("examples/survey/kumla-2024.yaml");
+    let k = kumla.peers.as_ref().unwrap();
+    assert_eq!((k.services[0].peers_with_type, k.services[0].peers_further), (2, 1));
+    assert_eq!(k.services[1].peers_with_type, 0);
+    let line = trappa::render::report::peers::service_line(&k.services[0], trappa::i18n::Lang::Sv);
+    assert_eq!(
+        line,
+        "Ansökan om bygglov: steg 2 här; 50,0\u{a0}% av de 2 andra som har den på steg 3 eller högre"
+    );
+}
+
+#[test]
+fn an_organisation_is_never_its_own_peer() {
+    use trappa::report::peers::{Peer, compare};
+    let checked = valid("examples/survey/ale-2024.yaml");
+    let inventory = checked.valid_inventory().unwrap();
+    let report = trappa::report::build(inventory, None, None).unwrap();
+    let own = vec![
+        Peer::of(inventory),
+        Peer::of(valid("examples/survey/ale-2023.yaml").valid_inventory().unwrap()),
+    ];
+    assert_eq!(compare(&report, inventory, own), None);
+}

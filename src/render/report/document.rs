@@ -93,6 +93,7 @@ pub fn blocks(report: &Report, lang: Lang, width: Option<usize>, appendix: bool)
         })
         .collect();
     out.push(Block::Table(Table::new(header, rows, fits)));
+    out.extend(super::peers::blocks(report, lang));
 
     // An inventory without departments would show an empty table.
     if !report.departments.is_empty() {

@@ -58,6 +58,10 @@ impl Serialize for Document<'_> {
         doc.serialize_field("to_develop", &r.to_develop)?;
         doc.serialize_field("pdf_forms", &r.pdf_forms)?;
         doc.serialize_field("services", &r.services)?;
+        // Only with --peers, so a report without stays the document it was.
+        if let Some(peers) = &r.peers {
+            doc.serialize_field("peers", &super::peers::json_value(peers))?;
+        }
         doc.end()
     }
 }

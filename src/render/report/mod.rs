@@ -7,6 +7,7 @@
 pub mod document;
 pub mod html;
 pub mod json;
+pub mod peers;
 
 use super::Color;
 use super::numbers;

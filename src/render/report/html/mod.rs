@@ -35,6 +35,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
         ladder(report, lang),
         departments(report, lang),
         indicators(report, lang),
+        super::peers::section_html(report, lang),
         targets(report, lang),
         changes(report, lang),
         to_develop(report, lang),
