@@ -581,3 +581,36 @@ fn example_survey_in_chromium() {
         assert_eq!(seen, true, "`{text}` not shown");
     }
 }
+
+/// The report with peers (`--peers`), in English: the peers' section with
+/// its table and the typed services' lines, as clean as the report.
+#[test]
+fn report_with_peers_in_chromium() {
+    if !browser_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let html = build_report(
+        dir.path(),
+        &[
+            "examples/survey/ale-2024.yaml",
+            "--peers",
+            "examples/survey/",
+            "--lang",
+            "en",
+        ],
+    );
+    let result = in_chromium(
+        &html,
+        dir.path(),
+        &[
+            "Compared with peers",
+            "3 of 6",
+            "Ansökan om bygglov (Building permit application): step 3 here",
+        ],
+    );
+    assert_clean_page(&result, "en");
+    for (text, seen) in result["expected_text"].as_object().expect("texts") {
+        assert_eq!(seen, true, "`{text}` not shown");
+    }
+}
