@@ -168,6 +168,7 @@ trend_section() {
 # ---------------------------------------------------------------------------
 # survey (issue #17): the national corpus (ORGS × SERVICES × YEARS, each
 # organisation's latest year surveyed) against check over the same files,
+# report --peers with that corpus as peers against survey,
 # and its peak RSS at 290 and 2 900 files (SMALL_SERVICES each: one and ten
 # years of every organisation) — flat, since each file becomes a summary
 # of a few numbers on the thread that read it. Prints its own verdicts.
@@ -180,6 +181,10 @@ survey_section() {
   b=$(bytes_in "$main")
   measure "check ($n files)" "$((n * SERVICES))" "$b" -- "$TRAPPA" check -q "$main" && check=$SECONDS_MEDIAN
   measure "survey ($n files)" "$((n * SERVICES))" "$b" -- "$TRAPPA" survey "$main" --format json -o "$WORK/out/survey.json" && survey=$SECONDS_MEDIAN
+  # One municipality's latest year against all the others as peers.
+  local own peers_time
+  own=$(find "$main" -name '*.yaml' | sort | tail -n 1)
+  measure "report --peers ($n files)" "$((n * SERVICES))" "$b" -- "$TRAPPA" report "$own" --peers "$main" --format json -o "$WORK/out/report-peers.json" && peers_time=$SECONDS_MEDIAN
   local small_1="$WORK/corpus-$ORGS-$SMALL_SERVICES-1" small_10="$WORK/corpus-$ORGS-$SMALL_SERVICES-10"
   gen "$small_1" 1 "$SMALL_SERVICES" && gen "$small_10" 10 "$SMALL_SERVICES"
   local rss_1="" rss_10="" corpus
@@ -194,6 +199,11 @@ survey_section() {
     local r
     r=$(ratio "$survey" "$check")
     echo "survey / check: $survey s / $check s = ${r}× (target ≤ 1.25×): $(verdict "$r" 0 1.25)"
+  fi
+  if [ -n "${survey:-}" ] && [ -n "${peers_time:-}" ]; then
+    local p
+    p=$(ratio "$peers_time" "$survey")
+    echo "report --peers / survey: $peers_time s / $survey s = ${p}× (target ≤ 1.5×): $(verdict "$p" 0 1.5)"
   fi
   if [ -n "$rss_1" ] && [ -n "$rss_10" ]; then
     local f
