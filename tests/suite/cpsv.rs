@@ -300,3 +300,53 @@ fn the_cpsv_profile_of_check_finds_what_the_export_refuses() {
     }
     assert!(compared >= 8, "compared {compared} files");
 }
+
+/// A typed service is classified by its step and its service type; the
+/// types used are concepts of their own scheme, with the catalogue's
+/// names; an untyped service keeps the single classification it had.
+#[test]
+fn service_types_are_a_second_classification() {
+    let document = export(&["examples/survey/ale-2024.yaml"]).expect("exported");
+    let services = of_type(&document, "cpsv:PublicService");
+    let bygglov = services
+        .iter()
+        .find(|s| s["dct:identifier"] == "bygglov")
+        .unwrap();
+    assert_eq!(
+        bygglov["cv:isClassifiedBy"],
+        json!([
+            { "@id": "https://trappa.invalid/ladder/3" },
+            { "@id": "https://trappa.invalid/service-type/bygglov" }
+        ])
+    );
+    let avfall = services
+        .iter()
+        .find(|s| s["dct:identifier"] == "avfall")
+        .unwrap();
+    assert_eq!(
+        avfall["cv:isClassifiedBy"],
+        json!({ "@id": "https://trappa.invalid/ladder/1" })
+    );
+    let concepts = of_type(&document, "skos:Concept");
+    let concept = concepts
+        .iter()
+        .find(|c| c["@id"] == "https://trappa.invalid/service-type/bygglov")
+        .expect("a concept for the type");
+    assert_eq!(concept["skos:inScheme"]["@id"], "https://trappa.invalid/service-type");
+    assert_eq!(concept["skos:prefLabel"][0]["@value"], "Ansökan om bygglov");
+    assert_eq!(concept["skos:prefLabel"][1]["@value"], "Building permit application");
+    // One concept per type used: bygglov, felanmalan, forskoleansokan.
+    let types = concepts
+        .iter()
+        .filter(|c| c["skos:inScheme"]["@id"] == "https://trappa.invalid/service-type")
+        .count();
+    assert_eq!(types, 3);
+
+    // Untyped inventories: no scheme of service types at all.
+    let untyped = export(&["examples/trelleborg-2014.yaml"]).expect("exported");
+    assert!(
+        !serde_json::to_string(&untyped)
+            .unwrap()
+            .contains("service-type")
+    );
+}

@@ -487,3 +487,13 @@ fn markdown_shows_names_as_text_on_github() {
         assert!(html.contains(shown), "`{shown}` not shown as text:\n{html}");
     }
 }
+
+/// `type` is the last column: the service's type id, empty when untyped.
+#[test]
+fn the_type_column_is_last_and_empty_when_untyped() {
+    let bytes = stdout_of(&["export", "examples/survey/ale-2024.yaml", "--lang", "en"]);
+    let (header, rows) = read_csv(&bytes, b',');
+    assert_eq!(header.last().map(String::as_str), Some("type"));
+    let types: Vec<&str> = rows.iter().map(|r| r.last().unwrap().as_str()).collect();
+    assert_eq!(types, ["bygglov", "forskoleansokan", "felanmalan", ""]);
+}
