@@ -5,10 +5,10 @@
 use crate::diagnostic::{Arg, Code, Diagnostic, Findings, Message, Pos};
 use crate::i18n;
 use crate::inventory::Step;
-use crate::inventory::service_type;
 use crate::inventory::model::{
     CaseTracking, Inventory, Login, Service, Signing, Submission, Vocabulary,
 };
+use crate::inventory::service_type;
 use crate::ladder;
 use crate::suggest;
 use std::collections::HashMap;

@@ -3,11 +3,11 @@
 use super::Context;
 use super::failure::Failure;
 use super::input;
+use super::input::{Purpose, Together};
 use crate::diagnostic::Message;
 use crate::render::report as render;
 use crate::report::peers::{self, Peer};
 use crate::report::{self, Refusal};
-use super::input::{Purpose, Together};
 
 /// The peers: any organisations, one inventory of each organisation and
 /// year, the latest of each compared with.

@@ -26,9 +26,9 @@ use crate::i18n;
 use crate::i18n::Lang;
 use crate::inventory::Step;
 use crate::inventory::model::{Inventory, Service, Status, Submission, slug};
+use crate::inventory::service_type;
 use crate::ladder;
 use serde_json::{Value, json};
-use crate::inventory::service_type;
 use std::collections::{BTreeSet, HashSet};
 
 /// Where trappa's IRIs live unless the caller says otherwise (see the module docs).

@@ -126,9 +126,12 @@ pub fn suggest_for(name: &str) -> Option<Suggestion> {
     best.filter(|b| b.confidence >= CONFIDENCE && b.confidence - second >= AMBIGUITY)
 }
 
+/// A type with its names and aliases, each reduced to words.
+type Phrases = (&'static ServiceType, Vec<Vec<String>>);
+
 /// Each type with its phrases reduced to words, once.
-fn phrases() -> &'static [(&'static ServiceType, Vec<Vec<String>>)] {
-    static PHRASES: OnceLock<Vec<(&'static ServiceType, Vec<Vec<String>>)>> = OnceLock::new();
+fn phrases() -> &'static [Phrases] {
+    static PHRASES: OnceLock<Vec<Phrases>> = OnceLock::new();
     PHRASES.get_or_init(|| {
         all()
             .iter()
@@ -148,10 +151,44 @@ fn phrases() -> &'static [(&'static ServiceType, Vec<Vec<String>>)] {
 
 /// Words that say what one does with a service, not which it is.
 const NOISE: &[&str] = &[
-    "etjanst", "etjanster", "ansok", "ansoka", "ansokan", "om", "for", "av", "till", "i", "pa",
-    "och", "en", "ett", "din", "ditt", "dina", "att", "med", "hos", "via", "har", "online",
-    "digital", "digitalt", "kommunen", "kommunens", "apply", "application", "the", "a", "an",
-    "to", "of", "and", "eservice", "online", "your",
+    "etjanst",
+    "etjanster",
+    "ansok",
+    "ansoka",
+    "ansokan",
+    "om",
+    "for",
+    "av",
+    "till",
+    "i",
+    "pa",
+    "och",
+    "en",
+    "ett",
+    "din",
+    "ditt",
+    "dina",
+    "att",
+    "med",
+    "hos",
+    "via",
+    "har",
+    "online",
+    "digital",
+    "digitalt",
+    "kommunen",
+    "kommunens",
+    "apply",
+    "application",
+    "the",
+    "a",
+    "an",
+    "to",
+    "of",
+    "and",
+    "eservice",
+    "online",
+    "your",
 ];
 
 /// A name as words: lowercase, diacritics folded, hyphens dropped, split
@@ -232,7 +269,11 @@ mod tests {
                 t.id
             );
             assert!(area(&t.area).is_some(), "{}: no area {}", t.id, t.area);
-            assert!(!t.sv.trim().is_empty() && !t.en.trim().is_empty(), "{}", t.id);
+            assert!(
+                !t.sv.trim().is_empty() && !t.en.trim().is_empty(),
+                "{}",
+                t.id
+            );
             assert!(!t.aliases.is_empty(), "{} has no aliases", t.id);
         }
         for id in [
@@ -280,10 +321,19 @@ mod tests {
             ("Ansökan om ekonomsikt bistånd", "ekonomiskt-bistand"),
             ("Försörjningsstöd", "ekonomiskt-bistand"),
             ("Ansök om skolskjuts", "skolskjuts"),
-            ("Parkeringstillstånd för rörelsehindrade", "parkeringstillstand-rorelsehindrade"),
+            (
+                "Parkeringstillstånd för rörelsehindrade",
+                "parkeringstillstand-rorelsehindrade",
+            ),
             ("Ansökan om serveringstillstånd", "serveringstillstand"),
-            ("Registrering av livsmedelsanläggning", "livsmedelsregistrering"),
-            ("Ansök om bostadsanpassningsbidrag", "bostadsanpassningsbidrag"),
+            (
+                "Registrering av livsmedelsanläggning",
+                "livsmedelsregistrering",
+            ),
+            (
+                "Ansök om bostadsanpassningsbidrag",
+                "bostadsanpassningsbidrag",
+            ),
             ("Ansökan om hemtjänst", "hemtjanst"),
             ("Gymnasieval", "gymnasieansokan"),
             ("Ansökan till gymnasieskolan", "gymnasieansokan"),
@@ -343,7 +393,10 @@ mod tests {
 
     #[test]
     fn words_fold_case_diacritics_hyphens_and_noise() {
-        assert_eq!(words_of("E-tjänst: Ansök om FÖRSKOLEPLATS"), ["forskoleplats"]);
+        assert_eq!(
+            words_of("E-tjänst: Ansök om FÖRSKOLEPLATS"),
+            ["forskoleplats"]
+        );
         assert_eq!(words_of("e-böcker"), ["ebocker"]);
         assert_eq!(words_of("Låna om böcker"), ["lana", "bocker"]);
     }

@@ -163,9 +163,8 @@ impl Organisation {
                 .unwrap_or_default()
         };
         let live: Vec<_> = classified.iter().filter(|c| c.service.is_live()).collect();
-        let any = |f: &dyn Fn(&crate::classified::ClassifiedService) -> bool| {
-            live.iter().any(|c| f(c))
-        };
+        let any =
+            |f: &dyn Fn(&crate::classified::ClassifiedService) -> bool| live.iter().any(|c| f(c));
         let mut at_step = [false; 4];
         let mut types: BTreeMap<String, Step> = BTreeMap::new();
         for c in &live {
@@ -211,7 +210,10 @@ impl Organisation {
                 c.service.evidence.takes_cases()
                     && c.service.evidence.prefill == crate::inventory::model::Prefill::Registry
             }),
-            pdf_forms: live.iter().filter(|c| c.service.evidence.is_pdf_form()).count(),
+            pdf_forms: live
+                .iter()
+                .filter(|c| c.service.evidence.is_pdf_form())
+                .count(),
             case_services: live
                 .iter()
                 .filter(|c| c.service.evidence.takes_cases())
@@ -242,9 +244,7 @@ fn county_of(kind: OrganisationKind, code: Option<&str>) -> Option<County> {
     let code = code?.trim();
     let found = match kind {
         OrganisationKind::Municipality => municipalities::by_code(code),
-        OrganisationKind::Region => municipalities::all()
-            .iter()
-            .find(|m| m.county_code == code),
+        OrganisationKind::Region => municipalities::all().iter().find(|m| m.county_code == code),
         _ => None,
     }?;
     Some(County {
@@ -404,7 +404,12 @@ impl Survey {
     pub fn kinds(&self) -> Vec<(OrganisationKind, usize)> {
         OrganisationKind::ALL
             .iter()
-            .map(|k| (*k, self.organisations.iter().filter(|o| o.kind == *k).count()))
+            .map(|k| {
+                (
+                    *k,
+                    self.organisations.iter().filter(|o| o.kind == *k).count(),
+                )
+            })
             .collect()
     }
 
@@ -428,27 +433,38 @@ impl Survey {
     /// The share of organisations with at least one e-service (step ≥ 2).
     pub fn with_e_services(&self) -> Share {
         Share::of(
-            self.organisations.iter().filter(|o| o.e_services > 0).count(),
+            self.organisations
+                .iter()
+                .filter(|o| o.e_services > 0)
+                .count(),
             self.len(),
         )
     }
 
     /// E-services per organisation.
     pub fn e_services(&self) -> Option<Spread> {
-        let counts: Vec<f64> = self.organisations.iter().map(|o| o.e_services as f64).collect();
+        let counts: Vec<f64> = self
+            .organisations
+            .iter()
+            .map(|o| o.e_services as f64)
+            .collect();
         Spread::of(&counts)
     }
 
     /// The organisations with no e-service at all.
     pub fn without_e_services(&self) -> Vec<&Organisation> {
-        self.organisations.iter().filter(|o| o.e_services == 0).collect()
+        self.organisations
+            .iter()
+            .filter(|o| o.e_services == 0)
+            .collect()
     }
 
     pub fn headlines(&self) -> Vec<Headline> {
         HEADLINE
             .iter()
             .map(|id| {
-                let ratios: Vec<Ratio> = self.organisations.iter().map(|o| o.headline(*id)).collect();
+                let ratios: Vec<Ratio> =
+                    self.organisations.iter().map(|o| o.headline(*id)).collect();
                 let values: Vec<f64> = ratios.iter().filter_map(|r| r.value).collect();
                 Headline {
                     id: *id,
@@ -514,7 +530,11 @@ impl Survey {
             }
         }
         let mut rows: Vec<TypeRow> = rows.into_values().collect();
-        rows.sort_by(|a, b| b.organisations.cmp(&a.organisations).then_with(|| a.id.cmp(&b.id)));
+        rows.sort_by(|a, b| {
+            b.organisations
+                .cmp(&a.organisations)
+                .then_with(|| a.id.cmp(&b.id))
+        });
         rows
     }
 
@@ -532,4 +552,3 @@ impl Survey {
 pub fn kind_id(kind: OrganisationKind) -> &'static str {
     kind.as_str()
 }
-

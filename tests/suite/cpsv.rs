@@ -332,9 +332,15 @@ fn service_types_are_a_second_classification() {
         .iter()
         .find(|c| c["@id"] == "https://trappa.invalid/service-type/bygglov")
         .expect("a concept for the type");
-    assert_eq!(concept["skos:inScheme"]["@id"], "https://trappa.invalid/service-type");
+    assert_eq!(
+        concept["skos:inScheme"]["@id"],
+        "https://trappa.invalid/service-type"
+    );
     assert_eq!(concept["skos:prefLabel"][0]["@value"], "Ansökan om bygglov");
-    assert_eq!(concept["skos:prefLabel"][1]["@value"], "Building permit application");
+    assert_eq!(
+        concept["skos:prefLabel"][1]["@value"],
+        "Building permit application"
+    );
     // One concept per type used: bygglov, felanmalan, forskoleansokan.
     let types = concepts
         .iter()

@@ -27,6 +27,17 @@ fn survey(year: Option<i32>) -> Survey {
     Survey::new(CORPUS.iter().map(|p| organisation(p)).collect(), year)
 }
 
+/// A county's row: code, organisations, with e-services, median
+/// e-services, step ≥ 3 pooled, median score.
+type CountyFigures<'a> = (
+    &'a str,
+    usize,
+    (f64, f64),
+    Option<f64>,
+    (f64, f64),
+    Option<f64>,
+);
+
 fn share(s: Share) -> (f64, f64) {
     (s.part, s.whole)
 }
@@ -79,7 +90,14 @@ fn the_example_survey_checked_by_hand() {
     let features: Vec<(f64, f64)> = Feature::ALL.iter().map(|f| share(s.feature(*f))).collect();
     assert_eq!(
         features,
-        [(1.0, 6.0), (5.0, 6.0), (4.0, 6.0), (2.0, 6.0), (2.0, 6.0), (2.0, 6.0)]
+        [
+            (1.0, 6.0),
+            (5.0, 6.0),
+            (4.0, 6.0),
+            (2.0, 6.0),
+            (2.0, 6.0),
+            (2.0, 6.0)
+        ]
     );
 
     // E-services per organisation: 3, 3, 0, 1, 2, 2 → sorted 0 1 2 2 3 3.
@@ -96,7 +114,11 @@ fn the_example_survey_checked_by_hand() {
         })
     );
     assert_eq!(share(s.with_e_services()), (5.0, 6.0));
-    let none: Vec<&str> = s.without_e_services().iter().map(|o| o.name.as_str()).collect();
+    let none: Vec<&str> = s
+        .without_e_services()
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
     assert_eq!(none, ["Bjurholms kommun"]);
 
     let headline = |id: Indicator| *s.headlines().iter().find(|h| h.id == id).unwrap();
@@ -120,7 +142,10 @@ fn the_example_survey_checked_by_hand() {
     assert_eq!(e.with_data, 5);
     // Tracking and digital decision: 1/3, 0/2, 0/1, 1/2, 0/1: pooled 2/9,
     // median 0.
-    for id in [Indicator::CaseTrackingShare, Indicator::DigitalDecisionShare] {
+    for id in [
+        Indicator::CaseTrackingShare,
+        Indicator::DigitalDecisionShare,
+    ] {
         let h = headline(id);
         assert_eq!(share(h.pooled), (2.0, 9.0), "{id:?}");
         assert!(near(h.median, 0.0), "{id:?}");
@@ -155,7 +180,7 @@ fn the_example_survey_checked_by_hand() {
     // Götaland (14); Bjurholm and the region in Västerbotten (24); the
     // agency in none.
     let counties = s.counties();
-    let rows: Vec<(&str, usize, (f64, f64), Option<f64>, (f64, f64), Option<f64>)> = counties
+    let rows: Vec<CountyFigures> = counties
         .iter()
         .map(|c| {
             (
@@ -368,7 +393,10 @@ fn peers_checked_by_hand() {
     // its e-books: no peer has the type.
     let kumla = with_peers("examples/survey/kumla-2024.yaml");
     let k = kumla.peers.as_ref().unwrap();
-    assert_eq!((k.services[0].peers_with_type, k.services[0].peers_further), (2, 1));
+    assert_eq!(
+        (k.services[0].peers_with_type, k.services[0].peers_further),
+        (2, 1)
+    );
     assert_eq!(k.services[1].peers_with_type, 0);
     let line = trappa::render::report::peers::service_line(&k.services[0], trappa::i18n::Lang::Sv);
     assert_eq!(
@@ -385,7 +413,11 @@ fn an_organisation_is_never_its_own_peer() {
     let report = trappa::report::build(inventory, None, None).unwrap();
     let own = vec![
         Peer::of(inventory),
-        Peer::of(valid("examples/survey/ale-2023.yaml").valid_inventory().unwrap()),
+        Peer::of(
+            valid("examples/survey/ale-2023.yaml")
+                .valid_inventory()
+                .unwrap(),
+        ),
     ];
     assert_eq!(compare(&report, inventory, own), None);
 }

@@ -59,8 +59,7 @@ pub fn service_line(s: &PeerService, lang: Lang) -> String {
             &[("service", &s.name), ("type", type_name), ("step", &step)],
         )
     };
-    let share = (s.peers_with_type > 0)
-        .then(|| s.peers_further as f64 / s.peers_with_type as f64);
+    let share = (s.peers_with_type > 0).then(|| s.peers_further as f64 / s.peers_with_type as f64);
     let share = numbers::value(share, crate::inventory::Unit::Share, lang);
     let count = s.peers_with_type as u64;
     let tail = if s.peers_with_type == 0 {
@@ -99,14 +98,23 @@ fn rows(report: &Report, peers: &Peers, lang: Lang) -> Vec<[String; 4]> {
 }
 
 fn header(lang: Lang) -> Vec<String> {
-    ["column.indicator", "column.value", "peers.median", "peers.rank"]
-        .iter()
-        .map(|k| i18n::text(lang, k).to_string())
-        .collect()
+    [
+        "column.indicator",
+        "column.value",
+        "peers.median",
+        "peers.rank",
+    ]
+    .iter()
+    .map(|k| i18n::text(lang, k).to_string())
+    .collect()
 }
 
 fn service_lines(peers: &Peers, lang: Lang) -> Vec<String> {
-    peers.services.iter().map(|s| service_line(s, lang)).collect()
+    peers
+        .services
+        .iter()
+        .map(|s| service_line(s, lang))
+        .collect()
 }
 
 /// The peers' blocks of the terminal and Markdown report.
@@ -119,7 +127,10 @@ pub fn blocks(report: &Report, lang: Lang) -> Vec<Block> {
         Block::Text(intro(peers, lang)),
         Block::Table(Table {
             header: header(lang),
-            rows: rows(report, peers, lang).into_iter().map(Vec::from).collect(),
+            rows: rows(report, peers, lang)
+                .into_iter()
+                .map(Vec::from)
+                .collect(),
             fits: vec![Fit::Words, Fit::Whole, Fit::Whole, Fit::Whole],
             align: vec![Align::Left, Align::Right, Align::Right, Align::Right],
         }),

@@ -41,7 +41,10 @@ pub fn render(survey: &Survey, dialect: Dialect) -> Result<Vec<u8>, Message> {
             dialect.text(&o.name).into_owned(),
             dialect.text(o.code.as_deref().unwrap_or("")).into_owned(),
             o.kind.as_str().to_string(),
-            o.county.as_ref().map(|c| c.code.clone()).unwrap_or_default(),
+            o.county
+                .as_ref()
+                .map(|c| c.code.clone())
+                .unwrap_or_default(),
             o.year.to_string(),
             o.services.to_string(),
             o.e_services.to_string(),

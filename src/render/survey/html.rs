@@ -15,8 +15,8 @@ use crate::render::html::markup::{Html, Row, Table, escape};
 use crate::render::html::svg::{INK, OUTLINE, Stacked, StepBar, WIDTH, n, open_svg, stacked_chart};
 use crate::render::html::{Section, page, section, w};
 use crate::render::numbers::{self, NO_DATA};
-use crate::survey::index::{Criterion, GROUPS};
 use crate::survey::Survey;
+use crate::survey::index::{Criterion, GROUPS};
 
 fn text(s: &str) -> Html {
     Html::text(s)
@@ -37,7 +37,9 @@ fn numeric_table(id: &str, caption: &str, columns: Vec<String>, rows: Vec<Row>) 
 
 /// A chart beside the table of its numbers, as on the report's page.
 fn figure(chart: &Html, table: &Html) -> String {
-    format!("<div class=\"chart-and-table\">\n<figure>\n{chart}</figure>\n<div>{table}</div>\n</div>\n")
+    format!(
+        "<div class=\"chart-and-table\">\n<figure>\n{chart}</figure>\n<div>{table}</div>\n</div>\n"
+    )
 }
 
 fn para(s: &str) -> String {
@@ -190,7 +192,11 @@ pub fn render(survey: &Survey, lang: Lang) -> String {
         )
     }));
     content.push_str(&para(w(lang, "survey.quartile_note")));
-    sections.push(section("e-services", w(lang, "survey.e_services"), &content));
+    sections.push(section(
+        "e-services",
+        w(lang, "survey.e_services"),
+        &content,
+    ));
 
     // Headline indicators both ways.
     let rows: Vec<Row> = survey
@@ -261,7 +267,10 @@ pub fn render(survey: &Survey, lang: Lang) -> String {
     let content = if types.is_empty() {
         para(w(lang, "survey.types_none"))
     } else {
-        let mut content = format!("<p class=\"intro\">{}</p>\n", escape(w(lang, "survey.types_note")));
+        let mut content = format!(
+            "<p class=\"intro\">{}</p>\n",
+            escape(w(lang, "survey.types_note"))
+        );
         let bars: Vec<StepBar> = types
             .iter()
             .map(|t| StepBar {
@@ -298,7 +307,10 @@ pub fn render(survey: &Survey, lang: Lang) -> String {
     sections.push(section("types", w(lang, "survey.types"), &content));
 
     // The index.
-    let mut content = format!("<p class=\"intro\">{}</p>\n", escape(w(lang, "survey.index_note")));
+    let mut content = format!(
+        "<p class=\"intro\">{}</p>\n",
+        escape(w(lang, "survey.index_note"))
+    );
     let rows: Vec<Row> = survey
         .groups()
         .iter()
@@ -308,7 +320,10 @@ pub fn render(survey: &Survey, lang: Lang) -> String {
             let names: Vec<String> = members.iter().map(|o| o.name.clone()).collect();
             Row {
                 header: text(&g.to_string()),
-                cells: vec![text(&count(members.len() as f64, lang)), text(&names.join(", "))],
+                cells: vec![
+                    text(&count(members.len() as f64, lang)),
+                    text(&names.join(", ")),
+                ],
             }
         })
         .collect();
@@ -329,7 +344,10 @@ pub fn render(survey: &Survey, lang: Lang) -> String {
         }
         .render(),
     ));
-    content.push_str(&format!("<h3>{}</h3>\n<ol>", escape(w(lang, "survey.criteria"))));
+    content.push_str(&format!(
+        "<h3>{}</h3>\n<ol>",
+        escape(w(lang, "survey.criteria"))
+    ));
     for c in Criterion::ALL {
         content.push_str(&format!("<li>{}</li>", escape(criterion_label(c, lang))));
     }

@@ -88,7 +88,11 @@ pub fn subtitle(survey: &Survey, lang: Lang) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&i18n::plural(lang, "survey.left_out", survey.left_out as u64));
+        out.push_str(&i18n::plural(
+            lang,
+            "survey.left_out",
+            survey.left_out as u64,
+        ));
     }
     out
 }
@@ -315,10 +319,7 @@ pub fn blocks(survey: &Survey, lang: Lang) -> Vec<Block> {
             types
                 .iter()
                 .map(|t| {
-                    let mut row = vec![
-                        type_name(&t.id, lang),
-                        count(t.organisations as f64, lang),
-                    ];
+                    let mut row = vec![type_name(&t.id, lang), count(t.organisations as f64, lang)];
                     row.extend(Step::ALL.iter().map(|s| share(t.share_at(*s), lang)));
                     row
                 })
