@@ -421,3 +421,14 @@ fn an_organisation_is_never_its_own_peer() {
     ];
     assert_eq!(compare(&report, inventory, own), None);
 }
+
+/// A name from an inventory is text on the survey's page, never markup.
+#[test]
+fn names_are_text_on_the_survey_page() {
+    let mut o = organisation("examples/survey/kumla-2024.yaml");
+    o.name = "<script>alert(1)</script>".into();
+    let s = Survey::new(vec![o], None);
+    let page = trappa::render::survey::html::render(&s, trappa::i18n::Lang::En);
+    assert!(!page.contains("<script>"), "{page}");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
