@@ -150,6 +150,32 @@ pub fn same_organisation(a: (Option<&str>, &str), b: (Option<&str>, &str)) -> bo
     }
 }
 
+/// [`same_organisation`] with the name's key made once: for the commands
+/// that match thousands of organisations against each other.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrganisationKey {
+    code: Option<String>,
+    name: String,
+}
+
+impl OrganisationKey {
+    pub fn new(code: Option<&str>, name: &str) -> OrganisationKey {
+        OrganisationKey {
+            code: code.map(|c| c.trim().to_string()),
+            name: name_key(name),
+        }
+    }
+
+    /// The rule of [`same_organisation`]: the codes when both have one,
+    /// otherwise the names as a reader reads them.
+    pub fn same(&self, other: &OrganisationKey) -> bool {
+        match (&self.code, &other.code) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.name == other.name,
+        }
+    }
+}
+
 /// A name as a reader reads it: Unicode-normalised (NFC, so "å" typed as
 /// one character or as "a" and a ring is the same letter), spaces trimmed
 /// and collapsed, letter case ignored. Two names that print alike are the
@@ -486,5 +512,24 @@ mod tests {
         assert!(org("Åre  kommun", None).same_as(&org("Åre kommun", None)));
         assert!(org("A\u{30a}re kommun", None).same_as(&org("\u{c5}re kommun", None)));
         assert!(!org("Åre kommun", None).same_as(&org("Ale kommun", None)));
+    }
+
+    #[test]
+    fn the_key_agrees_with_the_rule() {
+        let cases = [
+            ((Some("1440"), "Ale"), (Some("1440"), "Ale kommun")),
+            ((Some("1440"), "Ale kommun"), (Some("1441"), "Ale kommun")),
+            ((None, "ÅRE KOMMUN"), (Some(" 2321"), "  Åre kommun")),
+            ((None, "A\u{30a}re kommun"), (None, "\u{c5}re kommun")),
+            ((None, "Åre kommun"), (None, "Ale kommun")),
+            ((Some("2321 "), "x"), (Some("2321"), "y")),
+        ];
+        for (a, b) in cases {
+            assert_eq!(
+                OrganisationKey::new(a.0, a.1).same(&OrganisationKey::new(b.0, b.1)),
+                same_organisation(a, b),
+                "{a:?} {b:?}"
+            );
+        }
     }
 }

@@ -13,7 +13,7 @@ use super::Report;
 use crate::classified::classify_inventory;
 use crate::indicators::compute;
 use crate::inventory::indicator::Better;
-use crate::inventory::model::{Inventory, same_organisation};
+use crate::inventory::model::{Inventory, OrganisationKey};
 use crate::inventory::{Indicator, Step};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -127,21 +127,20 @@ fn median(values: &mut [f64]) -> Option<f64> {
 /// no peer is left (all of them the organisation itself).
 pub fn compare(report: &Report, inventory: &Inventory, read: Vec<Peer>) -> Option<Peers> {
     let total = read.len();
-    let mut kept: Vec<Peer> = Vec::new();
+    let reported = OrganisationKey::new(report.code.as_deref(), &report.organisation);
+    let mut kept: Vec<(OrganisationKey, Peer)> = Vec::new();
     for peer in read {
-        let own = (peer.code.as_deref(), peer.name.as_str());
-        if same_organisation(own, (report.code.as_deref(), &report.organisation)) {
+        let key = OrganisationKey::new(peer.code.as_deref(), &peer.name);
+        if key.same(&reported) {
             continue;
         }
-        match kept
-            .iter()
-            .position(|k| same_organisation((k.code.as_deref(), &k.name), own))
-        {
-            Some(i) if kept[i].year < peer.year => kept[i] = peer,
+        match kept.iter().position(|(k, _)| k.same(&key)) {
+            Some(i) if kept[i].1.year < peer.year => kept[i] = (key, peer),
             Some(_) => {}
-            None => kept.push(peer),
+            None => kept.push((key, peer)),
         }
     }
+    let kept: Vec<Peer> = kept.into_iter().map(|(_, p)| p).collect();
     if kept.is_empty() {
         return None;
     }

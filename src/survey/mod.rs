@@ -20,7 +20,7 @@ pub mod index;
 use crate::classified::classify_inventory;
 use crate::compare::collation_key;
 use crate::indicators::compute;
-use crate::inventory::model::{Inventory, Mobile, OrganisationKind, Vocabulary};
+use crate::inventory::model::{Inventory, Mobile, OrganisationKey, OrganisationKind, Vocabulary};
 use crate::inventory::{Indicator, Step};
 use crate::municipalities;
 use std::collections::BTreeMap;
@@ -362,23 +362,19 @@ impl Survey {
     /// and sorts them.
     pub fn new(read: Vec<Organisation>, year: Option<i32>) -> Survey {
         let total = read.len();
-        let mut kept: Vec<Organisation> = Vec::new();
+        let mut kept: Vec<(OrganisationKey, Organisation)> = Vec::new();
         for o in read {
             if year.is_some_and(|y| y != o.year) {
                 continue;
             }
-            let same = kept.iter().position(|k| {
-                crate::inventory::model::same_organisation(
-                    (k.code.as_deref(), &k.name),
-                    (o.code.as_deref(), &o.name),
-                )
-            });
-            match same {
-                Some(i) if kept[i].year < o.year => kept[i] = o,
+            let key = OrganisationKey::new(o.code.as_deref(), &o.name);
+            match kept.iter().position(|(k, _)| k.same(&key)) {
+                Some(i) if kept[i].1.year < o.year => kept[i] = (key, o),
                 Some(_) => {}
-                None => kept.push(o),
+                None => kept.push((key, o)),
             }
         }
+        let mut kept: Vec<Organisation> = kept.into_iter().map(|(_, o)| o).collect();
         kept.sort_by(|a, b| {
             collation_key(&a.name)
                 .cmp(&collation_key(&b.name))
