@@ -206,3 +206,37 @@ fn numbers_never_break_in_either_language() {
         assert!(swedish.contains(joined), "{joined} missing:\n{swedish}");
     }
 }
+
+/// The survey at 60 and 80 columns in both languages: shares, quartiles,
+/// counts and county names stay whole, and no line is wider than the
+/// terminal.
+#[test]
+fn survey_keeps_its_numbers_whole() {
+    use trappa::survey::{Organisation, Survey};
+    let read: Vec<Organisation> = [
+        "examples/survey/ale-2024.yaml",
+        "examples/survey/alingsas-2024.yaml",
+        "examples/survey/bjurholm-2024.yaml",
+        "examples/survey/bolagsverket-2024.yaml",
+        "examples/survey/kumla-2024.yaml",
+        "examples/survey/region-vasterbotten-2024.yaml",
+    ]
+    .iter()
+    .map(|p| Organisation::of(p, checked(p).valid_inventory().expect("valid example")))
+    .collect();
+    let survey = Survey::new(read, None);
+    for width in [60, 80] {
+        let layout = Layout::Terminal { width };
+        let en = trappa::render::survey::table(&survey, Lang::En, layout, Color(false));
+        assert_whole(&en, &["46.2%", "41.7%", "1.25", "2.75", "5/6", "83.3%"]);
+        let sv = trappa::render::survey::table(&survey, Lang::Sv, layout, Color(false));
+        // The no-break space before `%` is white space to `words`.
+        assert_whole(&sv, &["46,2", "1,25", "5/6"]);
+        for line in en.lines().chain(sv.lines()) {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= usize::from(width),
+                "wider than {width}: {line}"
+            );
+        }
+    }
+}
