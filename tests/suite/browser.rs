@@ -556,7 +556,8 @@ fn hostile_names_in_a_trend_show_as_text_in_chromium() {
 
 /// The survey page of the shipped example (six organisations, Swedish):
 /// the service types' stacked bars and the rank groups' distribution,
-/// every table, in Chromium.
+/// every table, in Chromium. `TRAPPA_UPDATE_SCREENSHOTS=1` also refreshes
+/// docs/survey-example.png.
 #[test]
 fn example_survey_in_chromium() {
     if !browser_ready() {
@@ -579,6 +580,14 @@ fn example_survey_in_chromium() {
     assert_eq!(result["title"], "E-tjänster i 6 organisationer");
     for (text, seen) in result["expected_text"].as_object().expect("texts") {
         assert_eq!(seen, true, "`{text}` not shown");
+    }
+    if std::env::var("TRAPPA_UPDATE_SCREENSHOTS").as_deref() == Ok("1") {
+        std::fs::create_dir_all(root().join("docs")).expect("docs/");
+        std::fs::copy(
+            dir.path().join("desktop.png"),
+            root().join("docs/survey-example.png"),
+        )
+        .expect("copying a screenshot");
     }
 }
 
