@@ -20,7 +20,9 @@ pub mod index;
 use crate::classified::classify_inventory;
 use crate::compare::collation_key;
 use crate::indicators::compute;
-use crate::inventory::model::{Inventory, Mobile, OrganisationKey, OrganisationKind, Vocabulary};
+use crate::inventory::model::{
+    Inventory, Mobile, OrganisationKey, OrganisationKind, Prefill, Submission, Vocabulary,
+};
 use crate::inventory::{Indicator, Step};
 use crate::municipalities;
 use std::collections::BTreeMap;
@@ -179,9 +181,7 @@ impl Organisation {
                 let e = &c.service.evidence;
                 match f {
                     Feature::DownloadForm => e.download_form,
-                    Feature::OnlineSubmission => {
-                        e.submission == crate::inventory::model::Submission::Online
-                    }
+                    Feature::OnlineSubmission => e.submission == Submission::Online,
                     Feature::Eid => e.uses_eid(),
                     Feature::CaseTracking => e.tracks_cases(),
                     Feature::DigitalDecision => e.decides_digitally(),
@@ -207,8 +207,7 @@ impl Organisation {
             headline: HEADLINE.map(ratio),
             types,
             prefill_registry: any(&|c| {
-                c.service.evidence.takes_cases()
-                    && c.service.evidence.prefill == crate::inventory::model::Prefill::Registry
+                c.service.evidence.takes_cases() && c.service.evidence.prefill == Prefill::Registry
             }),
             pdf_forms: live
                 .iter()
@@ -542,9 +541,4 @@ impl Survey {
         }
         groups
     }
-}
-
-/// An organisation's kind as its word id (`municipality`, …).
-pub fn kind_id(kind: OrganisationKind) -> &'static str {
-    kind.as_str()
 }
