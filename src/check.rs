@@ -2,7 +2,7 @@
 //! departments, declared steps, contradictory evidence, and the warnings and
 //! notes of a live service. Single values were validated by the decoder.
 
-use crate::diagnostic::{Arg, Code, Diagnostic, Findings, Message, Pos};
+use crate::diagnostic::{Arg, Code, Diagnostic, Edit, Findings, Fix, Message, Pos};
 use crate::i18n;
 use crate::inventory::Step;
 use crate::inventory::model::{
@@ -155,6 +155,30 @@ fn unknown_departments(file: &str, inventory: &Inventory, out: &mut Findings) {
     }
 }
 
+/// W101's fix: the declared step raised to the derived one, written as
+/// the claim was (a number, the English or the Swedish name). Raising a
+/// claim to what the evidence already shows changes no fact; lowering one
+/// (E005) would, and is never offered.
+fn raise_declared(s: &Service, derived: Step) -> Option<Fix> {
+    let (pos, written) = s.spans.value("declared_step")?;
+    let content = if written.trim().parse::<i128>().is_ok() {
+        derived.number().to_string()
+    } else if Step::ALL
+        .iter()
+        .any(|step| step.id() != step.swedish() && written.trim().eq_ignore_ascii_case(step.swedish()))
+    {
+        derived.swedish().to_string()
+    } else {
+        derived.id().to_string()
+    };
+    Some(Fix::safe(
+        Message::new("fix.raise_step")
+            .text("declared", written.to_string())
+            .text("derived", content.clone()),
+        vec![Edit::replace(pos, written, content)],
+    ))
+}
+
 fn service_rules(file: &str, s: &Service, out: &mut Findings) {
     let at = |path: &str| s.spans.at(path);
     let new = |code, path: &str, message: Message| Diagnostic::new(code, file, at(path), message);
@@ -191,6 +215,7 @@ fn service_rules(file: &str, s: &Service, out: &mut Findings) {
                 Message::new("diagnostic.w101.under_declared_help")
                     .word("step", i18n::step_word_key(derived)),
             )
+            .with_fix(raise_declared(s, derived))
         });
     }
 

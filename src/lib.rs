@@ -11,6 +11,8 @@
 //! ladder     the step rules (Statskontoret's ladder) and their reasons in words
 //! check      the cross-field rules (E003–E006, W101–W106, I201–I203)
 //! pipeline   one file through all of that: Checked
+//! fix        check --fix: a file's safe fixes applied as byte edits, round
+//!            after round, and the unified diff of them
 //! classified every service of an inventory on the ladder
 //! indicators the arithmetic of spec §5
 //! report / compare / export   the data of each output: the follow-up, the
@@ -42,6 +44,7 @@ pub mod compare;
 pub mod diagnostic;
 pub mod emit;
 pub mod export;
+pub mod fix;
 pub mod i18n;
 pub mod indicators;
 pub mod inventory;

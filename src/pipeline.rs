@@ -4,7 +4,7 @@
 //! refuse a file with errors.
 
 use crate::check;
-use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::diagnostic::{Diagnostic, LineIndex, Message, Severity};
 use crate::inventory::model::Inventory;
 use crate::inventory::source::{self, ReadFailure, Source};
 use crate::inventory::targets::TargetsFile;
@@ -102,10 +102,27 @@ pub fn check_source_with(source: Source, profile: Profile) -> Checked {
             check::cpsv_ap(&source.name, inventory, &mut findings);
         }
     }
-    let diagnostics = findings.into_sorted(&source.name);
+    let mut diagnostics = findings.into_sorted(&source.name);
+    resolve_fixes(&source.text, &mut diagnostics);
     Checked {
         source,
         document,
         diagnostics,
+    }
+}
+
+/// Gives each fix its bytes in the text, and drops a fix whose place does
+/// not hold what it expects (a tag, a quote, a value over two lines) or
+/// whose edits overlap another's: a fix is applied exactly or not at all.
+fn resolve_fixes(text: &str, diagnostics: &mut [Diagnostic]) {
+    if diagnostics.iter().all(|d| d.fix.is_none()) {
+        return;
+    }
+    let lines = LineIndex::new(text);
+    for diagnostic in diagnostics.iter_mut() {
+        diagnostic.fix = diagnostic
+            .fix
+            .take()
+            .and_then(|fix| fix.resolve(&lines, text));
     }
 }

@@ -46,6 +46,30 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     best.map(|(_, candidate)| candidate)
 }
 
+/// The one candidate a single edit away from `word`, when there is exactly
+/// one: what `check --fix` may put in its place. Two candidates one edit
+/// away, or the nearest two edits away, is a guess and is left to a person.
+pub fn one_edit_away<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() > MAX_WORD {
+        return None;
+    }
+    let mut found = None;
+    for candidate in candidates.into_iter().take(MAX_CANDIDATES) {
+        let theirs: Vec<char> = candidate.chars().collect();
+        if bounded_distance(&chars, &theirs, 1) == Some(1) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(candidate);
+        }
+    }
+    found
+}
+
 /// Levenshtein distance over characters, with adjacent transpositions
 /// counted as one edit (`sigining` → `signing`).
 pub fn edit_distance(a: &str, b: &str) -> usize {
@@ -168,5 +192,16 @@ mod tests {
     #[test]
     fn ties_go_to_the_first_candidate() {
         assert_eq!(closest("cat", ["bat", "cot", "cut"]), Some("bat"));
+    }
+
+    #[test]
+    fn one_edit_away_only_when_there_is_exactly_one() {
+        assert_eq!(one_edit_away("nmae", ["name", "id"]), Some("name"));
+        assert_eq!(one_edit_away("stauts", ["status"]), Some("status"));
+        // Two edits, or two candidates at one edit: no fix.
+        assert_eq!(one_edit_away("stts", ["status"]), None);
+        assert_eq!(one_edit_away("cat", ["cut", "cot"]), None);
+        // The word itself is no edit.
+        assert_eq!(one_edit_away("name", ["name"]), None);
     }
 }

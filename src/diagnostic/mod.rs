@@ -6,10 +6,12 @@
 
 mod findings;
 mod fingerprint;
+mod fix;
 mod message;
 
 pub use findings::Findings;
 pub use fingerprint::Fingerprints;
+pub use fix::{Applicability, Edit, Fix, LineIndex};
 pub use message::{Arg, Message, io_reason};
 
 use serde::Serialize;
@@ -164,6 +166,9 @@ pub struct Diagnostic {
     /// A second place the finding refers to (the first of two duplicates),
     /// with its label.
     pub related: Option<(Pos, Message)>,
+    /// A change that mends the finding without changing what the file
+    /// means, when there is one (`check --fix`).
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -178,6 +183,7 @@ impl Diagnostic {
             help: None,
             len: pos.len,
             related: None,
+            fix: None,
         }
     }
 
@@ -188,6 +194,17 @@ impl Diagnostic {
 
     pub fn related(mut self, pos: Pos, label: Message) -> Self {
         self.related = Some((pos, label));
+        self
+    }
+
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// Adds a fix when there is one.
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
         self
     }
 

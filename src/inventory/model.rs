@@ -450,9 +450,20 @@ pub struct Volumes {
 /// Positions of an item and its keys, by dotted path (`evidence.signing`).
 /// `""` is the item itself.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Spans(BTreeMap<String, Pos>);
+pub struct Spans(BTreeMap<String, Pos>, BTreeMap<String, (Pos, String)>);
 
 impl Spans {
+    /// Records a value's place and how it was written, for a fix that
+    /// rewrites it in the same form (`check --fix`).
+    pub fn insert_value(&mut self, path: impl Into<String>, pos: Pos, written: impl Into<String>) {
+        self.1.insert(path.into(), (pos, written.into()));
+    }
+
+    /// A value's place and its text as written, when recorded.
+    pub fn value(&self, path: &str) -> Option<(Pos, &str)> {
+        self.1.get(path).map(|(pos, text)| (*pos, text.as_str()))
+    }
+
     pub fn insert(&mut self, path: impl Into<String>, pos: Pos) {
         self.0.insert(path.into(), pos);
     }

@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["ladder"],
     &["check"],
     &["pipeline", "classified"],
-    &["indicators"],
+    &["indicators", "fix"],
     &["report", "compare"],
     &["trend", "survey"],
     &["export"],

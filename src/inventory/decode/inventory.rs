@@ -8,7 +8,7 @@
 //! `crate::check`'s, which runs on what this walk could decode.
 
 use super::reader::{Fields, Reader, describe, did_you_mean, not_integer};
-use crate::diagnostic::{Code, Diagnostic, Findings, Message, Pos};
+use crate::diagnostic::{Code, Diagnostic, Edit, Findings, Fix, Message, Pos};
 use crate::inventory::load::{Node, Value};
 use crate::inventory::model::*;
 use crate::inventory::service_type;
@@ -254,7 +254,15 @@ impl Reader<'_> {
                     .help(
                         Message::new("diagnostic.w107.unquoted_code_help")
                             .text("code", written.clone()),
-                    ),
+                    )
+                    .fix(Fix::safe(
+                        Message::new("fix.quote_code").text("code", written.clone()),
+                        vec![Edit::replace(
+                            node.pos,
+                            written.clone(),
+                            format!("\"{written}\""),
+                        )],
+                    )),
                 );
                 written
             }
@@ -391,9 +399,14 @@ impl Reader<'_> {
             .get("status")
             .and_then(|n| self.word(n, "status"))
             .unwrap_or(Status::Live);
-        let declared_step = fields
-            .get("declared_step")
-            .and_then(|n| self.step(n, "declared_step"));
+        let declared_node = fields.get("declared_step");
+        let declared_step = declared_node.and_then(|n| self.step(n, "declared_step"));
+        if let Some(node) = declared_node
+            && let (Some(_), Some(written), true) =
+                (declared_step, node.scalar_text(), node.is_plain())
+        {
+            spans.insert_value("declared_step", node.pos, written);
+        }
         let target_step = fields
             .get("target_step")
             .and_then(|n| self.step(n, "target_step"));

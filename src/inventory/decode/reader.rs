@@ -7,7 +7,7 @@
 
 use super::synonyms;
 use crate::characters::{self, Flaw};
-use crate::diagnostic::{Arg, Code, Diagnostic, Findings, Message, Pos};
+use crate::diagnostic::{Arg, Code, Diagnostic, Edit, Findings, Fix, Message, Pos};
 use crate::inventory::load::{Node, Value};
 use crate::inventory::model::{Spans, Vocabulary, is_http_url, slug};
 use crate::inventory::step::Step;
@@ -173,6 +173,20 @@ impl<'f> Reader<'f> {
                         .word("place", place),
                     Some(help),
                 );
+                // A key one letter from exactly one known key, which the
+                // mapping does not have already, can only have meant it.
+                if key.is_plain()
+                    && let Some(near) = suggest::one_edit_away(name, known.iter().copied())
+                    && !entries.iter().any(|(k, _)| k.scalar_text() == Some(near))
+                    && let Some(diagnostic) = self.findings.last_mut()
+                {
+                    diagnostic.fix = Some(Fix::safe(
+                        Message::new("fix.rename_key")
+                            .text("key", name.to_string())
+                            .text("near", near.to_string()),
+                        vec![Edit::replace(key.pos, name, near)],
+                    ));
+                }
                 continue;
             }
             fields.entries.push((name, key, value));
@@ -304,6 +318,7 @@ impl<'f> Reader<'f> {
     /// `true` or `false` only: YAML 1.1's `yes`/`no`/`on`/`off` are refused
     /// rather than guessed (spec §2), and so are the Swedish `ja`/`nej`.
     pub fn boolean(&mut self, node: &Node, path: &str) -> Option<bool> {
+        let mut fix = None;
         let (message, help) = match &node.value {
             Value::Bool(b) => return Some(*b),
             Value::Str { text, plain } => {
@@ -311,6 +326,20 @@ impl<'f> Reader<'f> {
                 match (written.as_str(), *plain) {
                     ("yes" | "no" | "on" | "off" | "y" | "n", true) => {
                         let meant = matches!(written.as_str(), "yes" | "on" | "y");
+                        // `y` and `n` are left to a person: a one-letter
+                        // value is as likely a slip as a boolean.
+                        if written.len() > 1 {
+                            fix = Some(Fix::safe(
+                                Message::new("fix.boolean")
+                                    .text("text", text.clone())
+                                    .text("meant", if meant { "true" } else { "false" }),
+                                vec![Edit::replace(
+                                    node.pos,
+                                    text.as_str(),
+                                    if meant { "true" } else { "false" },
+                                )],
+                            ));
+                        }
                         (
                             Message::new("diagnostic.e002.yaml11_boolean")
                                 .text("path", path.to_string())
@@ -341,6 +370,9 @@ impl<'f> Reader<'f> {
             _ => (not_boolean(node, path), None),
         };
         self.e002(node.pos, message, help);
+        if let (Some(fix), Some(diagnostic)) = (fix, self.findings.last_mut()) {
+            diagnostic.fix = Some(fix);
+        }
         None
     }
 
@@ -435,7 +467,9 @@ impl<'f> Reader<'f> {
         };
         if found.is_none() {
             let written = node.scalar_text().unwrap_or_default();
-            let help = match suggest::closest(written, Step::spellings()) {
+            let spellings = Step::spellings();
+            let near = suggest::closest(written, spellings.iter().copied());
+            let help = match near {
                 Some(near) => did_you_mean(near),
                 None => Message::new("diagnostic.e002.not_step_help"),
             };
@@ -446,6 +480,7 @@ impl<'f> Reader<'f> {
                     .arg("value", describe(node)),
                 Some(help),
             );
+            self.fix_one_edit(node, near, spellings.iter().copied());
         }
         found
     }
@@ -465,9 +500,9 @@ impl<'f> Reader<'f> {
         let written = node.scalar_text().unwrap_or_default();
         // What a user writes in their own words (`BankID`, `i drift`) first,
         // then a near spelling, then the list.
-        let help = match synonyms::meant(written, names)
-            .or_else(|| suggest::closest(written, names.iter().copied()))
-        {
+        let near = synonyms::meant(written, names)
+            .or_else(|| suggest::closest(written, names.iter().copied()));
+        let help = match near {
             Some(near) => did_you_mean(near),
             None => Message::new("diagnostic.e002.one_of_help")
                 .text("path", path.to_string())
@@ -480,7 +515,32 @@ impl<'f> Reader<'f> {
                 .text("path", path.to_string()),
             Some(help),
         );
+        self.fix_one_edit(node, near, names.iter().copied());
         None
+    }
+
+    /// Adds to the finding just reported the fix of a value one letter from
+    /// exactly one word of its vocabulary — the word its help names too.
+    fn fix_one_edit<'a>(
+        &mut self,
+        node: &Node,
+        near: Option<&str>,
+        names: impl IntoIterator<Item = &'a str>,
+    ) {
+        let Some(written) = node.scalar_text().filter(|_| node.is_plain()) else {
+            return;
+        };
+        if let Some(only) = suggest::one_edit_away(written, names)
+            && near == Some(only)
+            && let Some(diagnostic) = self.findings.last_mut()
+        {
+            diagnostic.fix = Some(Fix::safe(
+                Message::new("fix.replace_value")
+                    .text("value", written.to_string())
+                    .text("near", only.to_string()),
+                vec![Edit::replace(node.pos, written, only)],
+            ));
+        }
     }
 
     /// A list; an empty value is an empty list.

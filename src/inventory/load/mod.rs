@@ -46,6 +46,16 @@ impl Node {
         }
     }
 
+    /// True for a scalar written without quotes: its text is what the file
+    /// holds at its place, so a fix may replace it as it stands.
+    pub fn is_plain(&self) -> bool {
+        match &self.value {
+            Value::Str { plain, .. } => *plain,
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => self.raw.is_some(),
+            _ => false,
+        }
+    }
+
     /// True when this is a mapping with the text key `key`.
     pub fn has_key(&self, key: &str) -> bool {
         match &self.value {
