@@ -33,12 +33,14 @@ impl Fixed {
     }
 }
 
-/// Applies the safe fixes of `checked` and of each round after it.
-pub fn fix(checked: Checked, profile: Profile) -> Fixed {
+/// Applies the safe fixes of `checked` and of each round after it, of
+/// the findings `wanted` keeps (a code `--allow`ed is left as written).
+pub fn fix(checked: Checked, profile: Profile, wanted: impl Fn(&Diagnostic) -> bool) -> Fixed {
     let mut checked = checked;
     let mut applied = 0;
     for _ in 0..MAX_ROUNDS {
-        let Some((text, count)) = apply(&checked.source.text, &checked.diagnostics) else {
+        let chosen = checked.diagnostics.iter().filter(|d| wanted(d));
+        let Some((text, count)) = apply(&checked.source.text, chosen) else {
             break;
         };
         applied += count;
@@ -59,10 +61,13 @@ pub fn fix(checked: Checked, profile: Profile) -> Fixed {
 
 /// The text with the safe fixes of `diagnostics` applied, and how many
 /// were; `None` when there is none to apply.
-pub fn apply(text: &str, diagnostics: &[Diagnostic]) -> Option<(String, usize)> {
+pub fn apply<'a>(
+    text: &str,
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+) -> Option<(String, usize)> {
     let mut taken: Vec<(Range<usize>, &str)> = Vec::new();
     let mut count = 0;
-    for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
+    for fix in diagnostics.into_iter().filter_map(|d| d.fix.as_ref()) {
         if fix.applicability != Applicability::Safe {
             continue;
         }
@@ -128,7 +133,7 @@ mod tests {
         let text = format!(
             "{HEAD}services:\n  - id: a # the first\n    nmae: Tomtkö\n    status: live\n    evidence: {{attachments: yes}}\n"
         );
-        let fixed = fix(checked(&text), Profile::Format);
+        let fixed = fix(checked(&text), Profile::Format, |_| true);
         assert_eq!(
             fixed.text,
             format!(

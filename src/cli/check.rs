@@ -6,6 +6,7 @@ use super::input::{self, Findings};
 use super::output::Spool;
 use crate::diagnostic::{Code, Message, Severity, Tally};
 use crate::emit;
+use crate::fix;
 use crate::pipeline::Profile;
 use crate::suggest;
 use clap::{Args, ValueEnum};
@@ -34,6 +35,12 @@ pub struct CheckArgs {
     /// Print only errors and warnings, without infos and the summary line
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Apply the fixes that cannot change meaning, in place; report what remains
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: print the fixes as a unified diff and write nothing
+    #[arg(long, requires = "fix", conflicts_with = "format")]
+    pub diff: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -188,8 +195,41 @@ fn rules(args: &CheckArgs) -> Result<(Vec<Code>, Vec<Code>), Failure> {
     Ok((allow, deny))
 }
 
+/// What `--fix` did to one file: its text before and after.
+struct FixOutcome {
+    path: PathBuf,
+    name: String,
+    before: String,
+    after: String,
+    applied: usize,
+}
+
+/// Writes a fixed file in place, atomically, as it was: its byte-order mark
+/// kept, and only when the file still holds the text that was checked.
+fn write_fixed(outcome: &FixOutcome) -> Result<(), Message> {
+    let bytes = std::fs::read(&outcome.path)
+        .map_err(|e| crate::inventory::source::cannot_read(&outcome.name, &e))?;
+    let (bom, rest) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (&bytes[..3], rest),
+        None => (&bytes[..0], &bytes[..]),
+    };
+    if rest != outcome.before.as_bytes() {
+        return Err(Message::new("fix.changed_meanwhile").text("path", outcome.name.clone()));
+    }
+    let mut out = Vec::with_capacity(bom.len() + outcome.after.len());
+    out.extend_from_slice(bom);
+    out.extend_from_slice(outcome.after.as_bytes());
+    super::output::deliver(Some(&outcome.path), &out)
+}
+
 pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
     let (allow, deny) = rules(args)?;
+    // Standard input has nowhere to be written back to.
+    if args.fix && !args.diff && args.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Failure::trouble(Message::new("fix.stdin")));
+    }
+    let mut fixed = 0usize;
+    let mut files_fixed = 0usize;
     let mut denied = failure::Denied {
         warnings: args.deny_warnings,
         by_code: 0,
@@ -197,6 +237,8 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
     let mut sink = Sink::open(context)?;
     let mut tally = Tally::default();
     let mut files_checked = 0usize;
+    let mut fixable = 0usize;
+    let mut unwritten: Vec<Message> = Vec::new();
     let mut json = (args.format == CheckFormat::Json)
         .then(|| emit::json::Document::new(JsonSpill::open(), args.quiet, context.lang));
     let mut written: std::io::Result<()> = Ok(());
@@ -208,12 +250,41 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
         &args.paths,
         context,
         profile,
-        |_, mut checked| {
+        |path, checked| {
+            let (mut checked, outcome) = if args.fix {
+                let before = checked.source.text.clone();
+                let result = fix::fix(checked, profile, |d| !allow.contains(&d.code));
+                let outcome = result.changed().then(|| FixOutcome {
+                    path: path.to_path_buf(),
+                    name: result.checked.source.name.clone(),
+                    before,
+                    after: result.text,
+                    applied: result.applied,
+                });
+                (result.checked, outcome)
+            } else {
+                (checked, None)
+            };
             checked.diagnostics.retain(|d| !allow.contains(&d.code));
-            Findings::keep(checked)
+            (Findings::keep(checked), outcome)
         },
-        |findings| {
+        |(findings, outcome)| {
             files_checked += 1;
+            if let Some(outcome) = outcome {
+                fixed += outcome.applied;
+                files_fixed += 1;
+                if args.diff {
+                    if written.is_ok() {
+                        let diff = fix::unified_diff(&outcome.name, &outcome.before, &outcome.after);
+                        written = sink.writer().write_all(diff.as_bytes());
+                    }
+                } else if let Err(message) = write_fixed(&outcome) {
+                    unwritten.push(message);
+                }
+            }
+            if args.diff {
+                return Ok(());
+            }
             denied.by_code += findings
                 .diagnostics
                 .iter()
@@ -221,6 +292,11 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
                 .count();
             let file = [findings.as_file()];
             tally.add(Tally::of(findings.diagnostics.iter()));
+            fixable += findings
+                .diagnostics
+                .iter()
+                .filter(|d| d.fix.is_some() && !(args.quiet && d.severity == Severity::Info))
+                .count();
             if written.is_err() {
                 return Ok(());
             }
@@ -244,10 +320,18 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
         },
     )?;
     let ending = match args.format {
+        _ if args.diff => String::new(),
         // With no file read (every path was unusable) a summary would only
         // suggest that something was checked.
         CheckFormat::Human if !args.quiet && files_checked > 0 => {
-            emit::human::summary(files_checked, tally, context.color, context.lang)
+            let mut ending = String::new();
+            if args.fix {
+                ending.push_str(&emit::human::fixed(fixed, files_fixed, context.color, context.lang));
+            } else {
+                ending.push_str(&emit::human::fixable(fixable, context.lang));
+            }
+            ending.push_str(&emit::human::summary(files_checked, tally, context.color, context.lang));
+            ending
         }
         _ => String::new(),
     };
@@ -261,11 +345,23 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
         Err(e) => Err(super::output::cannot_write_output(&e)),
     };
     let mut trouble = problems;
+    trouble.extend(unwritten);
     if let Err(message) = delivered {
         trouble.push(message);
     }
     if !trouble.is_empty() {
         return Err(Failure::Trouble(trouble));
+    }
+    // A diff that is not empty fails like a finding: what CI runs to see
+    // that nothing is left to fix.
+    if args.diff {
+        return match fixed {
+            0 => Ok(()),
+            n => Err(Failure::refused(
+                Message::counted("fix.would_fix", n as u64)
+                    .phrase("files", Message::counted("fix.in_files", files_fixed as u64)),
+            )),
+        };
     }
     failure::for_findings(tally, denied)
 }

@@ -8,7 +8,7 @@
 
 use super::FileFindings;
 use crate::characters;
-use crate::diagnostic::{Diagnostic, Pos, Severity, Tally};
+use crate::diagnostic::{Diagnostic, Message, Pos, Severity, Tally};
 use crate::i18n::{self, Lang};
 use crate::render::Color;
 use crate::render::text::wrap;
@@ -418,6 +418,28 @@ fn source_line<'t>(lines: &[&'t str], line: u32) -> Option<&'t str> {
 
 /// "checked N files: 1 error, 2 warnings" / "kontrollerade N filer: 1 fel,
 /// 2 varningar".
+/// The line `check --fix` ends with before the summary: how many findings
+/// it fixed, in how many files (what remains is the summary's).
+pub fn fixed(fixed: usize, files: usize, color: Color, lang: Lang) -> String {
+    if fixed == 0 {
+        return format!("{}\n", i18n::text(lang, "fix.summary.nothing"));
+    }
+    let line = i18n::message(
+        lang,
+        &Message::counted("fix.summary.fixed", fixed as u64)
+            .phrase("files", Message::counted("fix.in_files", files as u64)),
+    );
+    format!("{}\n", color.paint("1;32", &line))
+}
+
+/// The line a run without `--fix` adds when some findings have a fix.
+pub fn fixable(count: usize, lang: Lang) -> String {
+    if count == 0 {
+        return String::new();
+    }
+    format!("{}\n", i18n::plural(lang, "fix.summary.fixable", count as u64))
+}
+
 pub fn summary(files: usize, tally: Tally, color: Color, lang: Lang) -> String {
     let count = |n: usize| n as u64;
     let checked = i18n::plural(lang, "diagnostic.summary.checked", count(files));

@@ -4,7 +4,9 @@
 //! fingerprint}`: `message` and `help` in the run's language, `key` the
 //! message's stable catalogue key (spec §6), so that tools need not parse
 //! sentences, and `fingerprint` the finding's identity across edits (it
-//! leaves the line out; see [`Fingerprints`]).
+//! leaves the line out; see [`Fingerprints`]), and `fix` when `check --fix`
+//! can mend it: its message and its edits (line, column, end column, the
+//! byte range `start..end` of the file and the text put there).
 //! `--quiet` leaves infos out of `diagnostics`; the counts of errors and
 //! warnings are the same either way.
 //!
@@ -14,7 +16,7 @@
 //! there are) and puts the document together when the run is done.
 
 use super::FileFindings;
-use crate::diagnostic::{Code, Diagnostic, Fingerprints, Severity, Tally};
+use crate::diagnostic::{Code, Diagnostic, Fingerprints, Fix, Severity, Tally};
 use crate::i18n::{self, Lang};
 use serde::Serialize;
 use std::io::{Read, Seek, Write};
@@ -133,6 +135,53 @@ struct Shown<'a> {
     message: String,
     help: Option<String>,
     fingerprint: String,
+    /// Present when `check --fix` can mend the finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<ShownFix>,
+}
+
+/// A fix as the document shows it: what it does, and its edits with both
+/// the place in lines and columns and the bytes of the file it replaces.
+#[derive(Serialize)]
+struct ShownFix {
+    applicability: &'static str,
+    message: String,
+    edits: Vec<ShownEdit>,
+}
+
+#[derive(Serialize)]
+struct ShownEdit {
+    line: u32,
+    column: u32,
+    end_column: u32,
+    start: usize,
+    end: usize,
+    content: String,
+}
+
+impl ShownFix {
+    fn of(fix: &Fix, lang: Lang) -> Option<ShownFix> {
+        let edits = fix
+            .edits
+            .iter()
+            .map(|edit| {
+                let range = edit.range.clone()?;
+                Some(ShownEdit {
+                    line: edit.pos.line,
+                    column: edit.pos.column,
+                    end_column: edit.end_column(),
+                    start: range.start,
+                    end: range.end,
+                    content: edit.content.clone(),
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(ShownFix {
+            applicability: fix.applicability.as_str(),
+            message: i18n::message(lang, &fix.title),
+            edits,
+        })
+    }
 }
 
 impl<'a> Shown<'a> {
@@ -147,6 +196,7 @@ impl<'a> Shown<'a> {
             message: i18n::message(lang, &d.message),
             help: d.help.as_ref().map(|help| i18n::message(lang, help)),
             fingerprint,
+            fix: d.fix.as_ref().and_then(|fix| ShownFix::of(fix, lang)),
         }
     }
 }
