@@ -17,6 +17,7 @@ mod cli;
 mod compare;
 mod cpsv;
 mod export;
+mod fix;
 mod help;
 mod hostile;
 mod indicators;
