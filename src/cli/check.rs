@@ -55,6 +55,7 @@ pub enum CheckFormat {
     Human,
     Json,
     Github,
+    Sarif,
 }
 
 /// Where the findings go as the files are checked: straight to standard
@@ -238,6 +239,7 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
     let mut tally = Tally::default();
     let mut files_checked = 0usize;
     let mut fixable = 0usize;
+    let mut sarif_files: Vec<Findings> = Vec::new();
     let mut unwritten: Vec<Message> = Vec::new();
     let mut json = (args.format == CheckFormat::Json)
         .then(|| emit::json::Document::new(JsonSpill::open(), args.quiet, context.lang));
@@ -302,6 +304,11 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
             }
             written = match (args.format, json.as_mut()) {
                 (CheckFormat::Json, Some(document)) => document.add(&file),
+                // SARIF's results sit inside one run object: kept until the end.
+                (CheckFormat::Sarif, _) => {
+                    sarif_files.push(findings);
+                    Ok(())
+                }
                 (CheckFormat::Github, _) => sink
                     .writer()
                     .write_all(emit::github::github(&file, args.quiet, context.lang).as_bytes()),
@@ -337,6 +344,11 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
     };
     written = written.and_then(|()| match json {
         Some(document) => document.finish(sink.writer()),
+        None if args.format == CheckFormat::Sarif && !args.diff => {
+            let files: Vec<_> = sarif_files.iter().map(Findings::as_file).collect();
+            let document = emit::sarif::sarif(&files, args.quiet, context.lang);
+            sink.writer().write_all(document.as_bytes())
+        }
         None => sink.writer().write_all(ending.as_bytes()),
     });
     let delivered = match written {

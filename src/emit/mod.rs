@@ -1,7 +1,7 @@
 //! The renderings of `check` findings, beside [`crate::diagnostic`] as
 //! ruff keeps its emitters: compiler-style text for people ([`human`]), one
 //! JSON document for programs ([`json`]), GitHub workflow commands for
-//! annotations ([`github`]). Each is a function of the findings it is given
+//! annotations ([`github`]), SARIF 2.1.0 for code scanning ([`sarif`]). Each is a function of the findings it is given
 //! and the run's language: a finding carries its message as data (a key
 //! and its arguments), and the emitter puts it into words
 //! ([`crate::i18n::message`]) as it writes it.
@@ -9,6 +9,7 @@
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
 

@@ -157,8 +157,16 @@ fn github_actions_recipe_checks_and_summarises() {
     let all = recipe_invocations("github-actions.yml");
     assert!(uses(&all, "check", "--format", "github"), "{all:?}");
     assert!(uses(&all, "report", "--format", "markdown"), "{all:?}");
+    assert!(uses(&all, "check", "--format", "sarif"), "{all:?}");
     let mut texts = Vec::new();
     strings(&root, &mut texts);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("github/codeql-action/upload-sarif@")),
+        "the SARIF is uploaded for code scanning"
+    );
+    assert!(texts.contains(&"trappa.sarif"), "the file check writes is the one uploaded");
     assert!(
         texts
             .iter()
@@ -212,10 +220,10 @@ fn invocations_are_read_like_a_shell_would() {
 fn an_undocumented_flag_is_caught() {
     let fake = [Invocation {
         command: "check".into(),
-        flags: vec![("--format".into(), Some("sarif".into()))],
+        flags: vec![("--format".into(), Some("xml".into()))],
     }];
     let caught = std::panic::catch_unwind(|| assert_documented("fake", &fake));
-    assert!(caught.is_err(), "`--format sarif` is not a check format");
+    assert!(caught.is_err(), "`--format xml` is not a check format");
     let fake = [Invocation {
         command: "check".into(),
         flags: vec![("--fail-on-warnings".into(), None)],

@@ -28,6 +28,7 @@ mod narrow_terminal;
 mod properties;
 mod references;
 mod runs;
+mod sarif;
 mod schema;
 mod survey;
 mod trend;
