@@ -66,12 +66,14 @@ fn level(severity: Severity) -> &'static str {
 }
 
 fn rule(code: Code, lang: Lang) -> Value {
-    let key = |group: &str| format!("{group}.{}", code.as_str());
+    // `code.E001`, `sarif.full.E001`, `sarif.help.E001`.
+    let words = |key: String| text(i18n::text(lang, &key).to_string());
+    let id = code.as_str();
     json!({
-        "id": code.as_str(),
-        "shortDescription": text(i18n::text(lang, &key("code")).to_string()),
-        "fullDescription": text(i18n::text(lang, &key("sarif.full")).to_string()),
-        "help": text(i18n::text(lang, &key("sarif.help")).to_string()),
+        "id": id,
+        "shortDescription": words(format!("code.{id}")),
+        "fullDescription": words(format!("sarif.full.{id}")),
+        "help": words(format!("sarif.help.{id}")),
         "defaultConfiguration": { "level": level(code.severity()) },
     })
 }

@@ -243,6 +243,9 @@ fn families() -> BTreeSet<String> {
     // Each code's line in the man page.
     for code in Code::ALL {
         keys.insert(format!("code.{}", code.as_str()));
+        // Each code's rule in the SARIF output.
+        keys.insert(format!("sarif.full.{}", code.as_str()));
+        keys.insert(format!("sarif.help.{}", code.as_str()));
     }
     keys
 }
