@@ -22,7 +22,9 @@
 //!            view, service types and the index in 15 rank groups
 //! render     the render toolkit (document, text and Markdown tables, numbers,
 //!            JSON, CSV, xlsx) and every command's renderers
-//! emit       the renderings of check's findings (human, JSON, GitHub)
+//! emit       the renderings of check's findings (human, JSON, GitHub, SARIF)
+//! lsp        the language server: check's findings, hovers and fixes for an
+//!            editor's buffer
 //! cli        the commands: inputs, output files, failures and exit codes
 //! ```
 //!
@@ -50,6 +52,7 @@ pub mod indicators;
 pub mod inventory;
 pub mod ladder;
 pub mod limits;
+pub mod lsp;
 pub mod municipalities;
 pub mod pipeline;
 pub mod render;

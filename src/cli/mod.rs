@@ -14,6 +14,7 @@ pub mod failure;
 mod init;
 pub mod input;
 mod ladder;
+mod lsp;
 pub mod output;
 pub mod paths;
 mod report;
@@ -38,6 +39,7 @@ pub use completions::{CompletionsArgs, ManArgs};
 pub use export::{ExportArgs, ExportFormat};
 pub use init::InitArgs;
 pub use ladder::{LadderArgs, LadderFormat};
+pub use lsp::LspArgs;
 pub use report::{ReportArgs, ReportFormat};
 pub use schema::SchemaArgs;
 pub use survey::{SurveyArgs, SurveyFormat};
@@ -133,6 +135,9 @@ pub enum Command {
         after_help = "Examples:\n  trappa man > trappa.1 && man ./trappa.1\n  trappa man check > trappa-check.1"
     )]
     Man(ManArgs),
+    /// Serve check's findings, hovers and fixes to an editor (Language Server Protocol, stdio)
+    #[command(after_help = "Example (Neovim):\n  vim.lsp.start({ name = 'trappa', cmd = { 'trappa', 'lsp' } })")]
+    Lsp(LspArgs),
 }
 
 /// What a run needs to know about its language and where its output goes.
@@ -271,6 +276,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Ladder(args) => ladder::run(&args, &context),
         Command::Completions(args) => completions::run_completions(&args, &context),
         Command::Man(args) => completions::run_man(&args, &context),
+        Command::Lsp(args) => lsp::run(&args, &context),
     };
     match result {
         Ok(()) => failure::OK,

@@ -459,6 +459,13 @@ impl Spans {
         self.1.insert(path.into(), (pos, written.into()));
     }
 
+    /// The first and the last line the item's keys are on.
+    pub fn lines(&self) -> Option<(u32, u32)> {
+        let first = self.0.values().map(|p| p.line).min()?;
+        let last = self.0.values().map(|p| p.line).max()?;
+        Some((first, last))
+    }
+
     /// A value's place and its text as written, when recorded.
     pub fn value(&self, path: &str) -> Option<(Pos, &str)> {
         self.1.get(path).map(|(pos, text)| (*pos, text.as_str()))

@@ -21,7 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["trend", "survey"],
     &["export"],
     &["render"],
-    &["emit"],
+    &["emit", "lsp"],
     &["cli"],
 ];
 

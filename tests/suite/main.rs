@@ -24,6 +24,7 @@ mod indicators;
 mod init;
 mod libreoffice;
 mod load_agrees;
+mod lsp;
 mod narrow_terminal;
 mod properties;
 mod references;
