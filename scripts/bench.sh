@@ -14,7 +14,8 @@
 # 2000": services per year of the one organisation `trend` follows),
 # TREND_YEARS ("2 20": its years, the last the one timed), BENCH_DIR
 # (target/bench). ONLY=trend runs the build and the trend section alone,
-# ONLY=survey the survey section.
+# ONLY=survey the survey section, ONLY=lsp the language server's (LSP_SERVICES, 1000;
+# LSP_RUNS, 50).
 #
 # Every command's output goes to files under BENCH_DIR, never to -o /dev/null:
 # trappa writes -o atomically (a temporary file renamed over the target),
@@ -53,7 +54,7 @@ echo "git: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff -
 echo "settings: RUNS=$RUNS ORGS=$ORGS SERVICES=$SERVICES YEARS=$YEARS SEED=$SEED SCALES=\"$SCALES\" SMALL_SERVICES=$SMALL_SERVICES"
 
 echo "== build (release)"
-cargo build --release --locked --quiet --bin trappa --example gen_corpus --example bare_parse || {
+cargo build --release --locked --quiet --bin trappa --example gen_corpus --example bare_parse --example lsp_change || {
   echo "FAILED: cargo build --release"
   exit 1
 }
@@ -218,6 +219,30 @@ if [ "$ONLY" = survey ]; then
   exit 0
 fi
 
+# ---------------------------------------------------------------------------
+# trappa lsp (issue #18): an editor changes one line of an inventory of
+# LSP_SERVICES services; the time from sending the change to reading the
+# diagnostics back, over LSP_RUNS changes (examples/lsp_change.rs).
+lsp_section() {
+  local services=${LSP_SERVICES:-1000} runs=${LSP_RUNS:-50}
+  echo "== trappa lsp: a change of a $services-service inventory answered with its diagnostics ($runs changes)"
+  local dir="$WORK/lsp-$services"
+  gen "$dir" 1 "$services" 1 || return
+  local file
+  file=$(find "$dir" -name '*.yaml' | sort | head -n1)
+  local result
+  result=$("$BIN/examples/lsp_change" "$TRAPPA" "$file" "$runs") || { echo "FAILED: lsp_change $file"; return; }
+  read -r median slowest findings <<< "$result"
+  echo "$(wc -c < "$file") bytes, $findings findings; median ${median} ms, slowest ${slowest} ms"
+  echo "lsp change answered in ${median} ms, median (target < 50 ms): $(verdict "$median" 0 50)"
+}
+
+if [ "$ONLY" = lsp ]; then
+  lsp_section
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
+
 if [ "$ONLY" = trend ]; then
   trend_section
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -348,6 +373,8 @@ trend_section
 survey_section
 
 # ---------------------------------------------------------------------------
+lsp_section
+
 echo "== targets"
 r=$(ratio "$CHECK" "$BARE")
 echo "check / bare parse: $CHECK s / $BARE s = ${r}× (target ≤ 1.25×): $(verdict "$r" 0 1.25)"
