@@ -41,7 +41,9 @@ fn published(stdout: &mut BufReader<ChildStdout>) -> usize {
     loop {
         let message = receive(stdout);
         if message["method"] == "textDocument/publishDiagnostics" {
-            return message["params"]["diagnostics"].as_array().map_or(0, Vec::len);
+            return message["params"]["diagnostics"]
+                .as_array()
+                .map_or(0, Vec::len);
         }
     }
 }
@@ -69,7 +71,10 @@ fn main() {
                 "params": {"processId": null, "rootUri": null, "capabilities": {}}}),
     );
     receive(&mut stdout);
-    send(&mut stdin, &json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+    );
     send(
         &mut stdin,
         &json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument":
@@ -90,9 +95,15 @@ fn main() {
         published(&mut stdout);
         times.push(started.elapsed().as_secs_f64() * 1000.0);
     }
-    send(&mut stdin, &json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": null}));
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": null}),
+    );
     receive(&mut stdout);
-    send(&mut stdin, &json!({"jsonrpc": "2.0", "method": "exit", "params": null}));
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "exit", "params": null}),
+    );
     let _ = child.wait();
     times.sort_by(f64::total_cmp);
     let median = times.get(times.len() / 2).copied().unwrap_or(f64::NAN);

@@ -163,10 +163,9 @@ fn raise_declared(s: &Service, derived: Step) -> Option<Fix> {
     let (pos, written) = s.spans.value("declared_step")?;
     let content = if written.trim().parse::<i128>().is_ok() {
         derived.number().to_string()
-    } else if Step::ALL
-        .iter()
-        .any(|step| step.id() != step.swedish() && written.trim().eq_ignore_ascii_case(step.swedish()))
-    {
+    } else if Step::ALL.iter().any(|step| {
+        step.id() != step.swedish() && written.trim().eq_ignore_ascii_case(step.swedish())
+    }) {
         derived.swedish().to_string()
     } else {
         derived.id().to_string()

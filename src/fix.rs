@@ -126,7 +126,8 @@ mod tests {
         })
     }
 
-    const HEAD: &str = "trappa: 1\norganisation:\n  name: Trelleborgs kommun\n  code: \"1287\"\nyear: 2025\n";
+    const HEAD: &str =
+        "trappa: 1\norganisation:\n  name: Trelleborgs kommun\n  code: \"1287\"\nyear: 2025\n";
 
     #[test]
     fn a_fix_changes_only_its_bytes() {
@@ -162,9 +163,9 @@ mod tests {
             edit.range = Some(start..start + 1);
             crate::diagnostic::Fix::safe(crate::diagnostic::Message::new("x"), vec![edit])
         };
-        one.fix = Some(fix(0, "A"));
+        one.fix = Some(Box::new(fix(0, "A")));
         let mut two = one.clone();
-        two.fix = Some(fix(1, "B"));
+        two.fix = Some(Box::new(fix(1, "B")));
         let (out, count) = apply(text, &[one, two]).unwrap();
         assert_eq!((out.as_str(), count), ("Ab", 1));
     }
@@ -172,6 +173,9 @@ mod tests {
     #[test]
     fn the_diff_is_unified() {
         let diff = unified_diff("x.yaml", "a\nb\nc\n", "a\nB\nc\n");
-        assert_eq!(diff, "--- a/x.yaml\n+++ b/x.yaml\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
+        assert_eq!(
+            diff,
+            "--- a/x.yaml\n+++ b/x.yaml\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n"
+        );
     }
 }

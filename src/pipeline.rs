@@ -123,6 +123,6 @@ fn resolve_fixes(text: &str, diagnostics: &mut [Diagnostic]) {
         diagnostic.fix = diagnostic
             .fix
             .take()
-            .and_then(|fix| fix.resolve(&lines, text));
+            .and_then(|fix| fix.resolve(&lines, text).map(Box::new));
     }
 }

@@ -277,7 +277,8 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
                 files_fixed += 1;
                 if args.diff {
                     if written.is_ok() {
-                        let diff = fix::unified_diff(&outcome.name, &outcome.before, &outcome.after);
+                        let diff =
+                            fix::unified_diff(&outcome.name, &outcome.before, &outcome.after);
                         written = sink.writer().write_all(diff.as_bytes());
                     }
                 } else if let Err(message) = write_fixed(&outcome) {
@@ -333,11 +334,21 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
         CheckFormat::Human if !args.quiet && files_checked > 0 => {
             let mut ending = String::new();
             if args.fix {
-                ending.push_str(&emit::human::fixed(fixed, files_fixed, context.color, context.lang));
+                ending.push_str(&emit::human::fixed(
+                    fixed,
+                    files_fixed,
+                    context.color,
+                    context.lang,
+                ));
             } else {
                 ending.push_str(&emit::human::fixable(fixable, context.lang));
             }
-            ending.push_str(&emit::human::summary(files_checked, tally, context.color, context.lang));
+            ending.push_str(&emit::human::summary(
+                files_checked,
+                tally,
+                context.color,
+                context.lang,
+            ));
             ending
         }
         _ => String::new(),
@@ -370,8 +381,10 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
         return match fixed {
             0 => Ok(()),
             n => Err(Failure::refused(
-                Message::counted("fix.would_fix", n as u64)
-                    .phrase("files", Message::counted("fix.in_files", files_fixed as u64)),
+                Message::counted("fix.would_fix", n as u64).phrase(
+                    "files",
+                    Message::counted("fix.in_files", files_fixed as u64),
+                ),
             )),
         };
     }

@@ -14,7 +14,8 @@ pub(super) fn run(_: &LspArgs, context: &Context) -> Result<(), Failure> {
     // The writer thread ends when the connection's sender is dropped.
     drop(connection);
     let joined = threads.join();
-    let failed = |detail: String| Failure::trouble(Message::new("lsp.failed").text("detail", detail));
+    let failed =
+        |detail: String| Failure::trouble(Message::new("lsp.failed").text("detail", detail));
     served.map_err(|e| failed(e.to_string()))?;
     joined.map_err(|e| failed(e.to_string()))
 }

@@ -136,7 +136,9 @@ pub enum Command {
     )]
     Man(ManArgs),
     /// Serve check's findings, hovers and fixes to an editor (Language Server Protocol, stdio)
-    #[command(after_help = "Example (Neovim):\n  vim.lsp.start({ name = 'trappa', cmd = { 'trappa', 'lsp' } })")]
+    #[command(
+        after_help = "Example (Neovim):\n  vim.lsp.start({ name = 'trappa', cmd = { 'trappa', 'lsp' } })"
+    )]
     Lsp(LspArgs),
 }
 

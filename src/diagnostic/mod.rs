@@ -168,7 +168,8 @@ pub struct Diagnostic {
     pub related: Option<(Pos, Message)>,
     /// A change that mends the finding without changing what the file
     /// means, when there is one (`check --fix`).
-    pub fix: Option<Fix>,
+    /// Boxed: most findings have none, and a finding travels by value.
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
@@ -198,13 +199,13 @@ impl Diagnostic {
     }
 
     pub fn fix(mut self, fix: Fix) -> Self {
-        self.fix = Some(fix);
+        self.fix = Some(Box::new(fix));
         self
     }
 
     /// Adds a fix when there is one.
     pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
-        self.fix = fix;
+        self.fix = fix.map(Box::new);
         self
     }
 

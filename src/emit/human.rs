@@ -437,7 +437,10 @@ pub fn fixable(count: usize, lang: Lang) -> String {
     if count == 0 {
         return String::new();
     }
-    format!("{}\n", i18n::plural(lang, "fix.summary.fixable", count as u64))
+    format!(
+        "{}\n",
+        i18n::plural(lang, "fix.summary.fixable", count as u64)
+    )
 }
 
 pub fn summary(files: usize, tally: Tally, color: Color, lang: Lang) -> String {

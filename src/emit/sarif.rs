@@ -180,7 +180,10 @@ mod tests {
 
     #[test]
     fn paths_become_uri_references() {
-        assert_eq!(uri("inventories/åre 2025.yaml"), "inventories/%C3%A5re%202025.yaml");
+        assert_eq!(
+            uri("inventories/åre 2025.yaml"),
+            "inventories/%C3%A5re%202025.yaml"
+        );
         assert_eq!(uri("/tmp/a#b.yaml"), "file:///tmp/a%23b.yaml");
         assert_eq!(uri("dir\\x.yaml"), "dir/x.yaml");
     }

@@ -28,10 +28,9 @@ use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
     CodeActionProviderCapability, DiagnosticRelatedInformation, DiagnosticSeverity,
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Hover,
-    HoverContents, HoverParams, HoverProviderCapability, InitializeParams, Location,
-    MarkupContent, MarkupKind, NumberOrString, Position, PublishDiagnosticsParams, Range,
-    ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri,
-    WorkspaceEdit,
+    HoverContents, HoverParams, HoverProviderCapability, InitializeParams, Location, MarkupContent,
+    MarkupKind, NumberOrString, Position, PublishDiagnosticsParams, Range, ServerCapabilities,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
 };
 use std::collections::HashMap;
 
@@ -207,10 +206,8 @@ impl Server {
         let result = match request.method.as_str() {
             HoverRequest::METHOD => serde_json::from_value::<HoverParams>(request.params)
                 .map(|params| serde_json::to_value(self.hover(&params)).unwrap_or_default()),
-            CodeActionRequest::METHOD => {
-                serde_json::from_value::<CodeActionParams>(request.params)
-                    .map(|params| serde_json::to_value(self.actions(&params)).unwrap_or_default())
-            }
+            CodeActionRequest::METHOD => serde_json::from_value::<CodeActionParams>(request.params)
+                .map(|params| serde_json::to_value(self.actions(&params)).unwrap_or_default()),
             _ => {
                 return Response::new_err(
                     id,
@@ -231,10 +228,11 @@ impl Server {
         let document = self.documents.get(&at.text_document.uri)?;
         let inventory = document.checked.inventory()?;
         let line = at.position.line + 1;
-        let service = inventory
-            .services
-            .iter()
-            .find(|s| s.spans.lines().is_some_and(|(first, last)| (first..=last).contains(&line)))?;
+        let service = inventory.services.iter().find(|s| {
+            s.spans
+                .lines()
+                .is_some_and(|(first, last)| (first..=last).contains(&line))
+        })?;
         let (first, last) = service.spans.lines()?;
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
@@ -386,8 +384,20 @@ mod tests {
         // `𝄞` is one character, two UTF-16 code units, four bytes.
         let document = Document::new(&uri, "a: 𝄞 x\nb: 1\n".to_string());
         let range = document.range(1, 6, 1);
-        assert_eq!(range.start, Position { line: 0, character: 6 });
-        assert_eq!(range.end, Position { line: 0, character: 7 });
+        assert_eq!(
+            range.start,
+            Position {
+                line: 0,
+                character: 6
+            }
+        );
+        assert_eq!(
+            range.end,
+            Position {
+                line: 0,
+                character: 7
+            }
+        );
         assert_eq!(file_name(&uri), "inv.yaml");
     }
 }

@@ -166,7 +166,10 @@ fn github_actions_recipe_checks_and_summarises() {
             .any(|t| t.starts_with("github/codeql-action/upload-sarif@")),
         "the SARIF is uploaded for code scanning"
     );
-    assert!(texts.contains(&"trappa.sarif"), "the file check writes is the one uploaded");
+    assert!(
+        texts.contains(&"trappa.sarif"),
+        "the file check writes is the one uploaded"
+    );
     assert!(
         texts
             .iter()

@@ -117,7 +117,10 @@ fn bytes_outside_the_edits_are_unchanged() {
 #[test]
 fn findings_only_a_person_can_settle_are_left_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let path = copy_into(dir.path(), &root().join("tests/fixtures/fix/left-alone.yaml"));
+    let path = copy_into(
+        dir.path(),
+        &root().join("tests/fixtures/fix/left-alone.yaml"),
+    );
     let original = std::fs::read(&path).unwrap();
     let before = json_of(&path);
     assert!(
@@ -161,7 +164,10 @@ fn the_diff_applies_to_the_fixed_file_and_writes_nothing() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("fixes to apply in 1 file"));
-    assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(&broken).unwrap());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(&broken).unwrap()
+    );
     let diff = dir.path().join("fixes.diff");
     std::fs::write(&diff, &out.stdout).unwrap();
     let applied = std::process::Command::new("git")
@@ -169,8 +175,15 @@ fn the_diff_applies_to_the_fixed_file_and_writes_nothing() {
         .current_dir(dir.path())
         .output()
         .expect("git runs");
-    assert!(applied.status.success(), "{}", String::from_utf8_lossy(&applied.stderr));
-    assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(&expected).unwrap());
+    assert!(
+        applied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&applied.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(&expected).unwrap()
+    );
 }
 
 #[test]
@@ -201,10 +214,8 @@ fn service(i: usize, attachments: bool, messaging: bool, slips: Option<&Slips>) 
         (false, false) => "false",
     };
     let comment = slips.map_or_else(String::new, |s| s.comment.clone());
-    let declared = match slips.and_then(|s| s.declared) {
-        Some(lower) => lower,
-        None => "2",
-    };
+    // The clean inventory declares the derived step, 2.
+    let declared = slips.and_then(|s| s.declared).unwrap_or("2");
     format!(
         "  - id: s{i}{comment}\n    {name}: Tjänst nummer {i}\n    status: {status}\n    declared_step: {declared}\n    evidence:\n      submission: online\n      attachments: {a}{comment}\n      messaging: {m}\n    access:\n      accessibility_statement: https://example.se/t\n      hours: {hours}\n    volumes: {{cases: 10, digital: 5}}\n",
         name = if slip(|s| s.name_key) { "nmae" } else { "name" },

@@ -45,7 +45,10 @@ impl Client {
         let mut length = None;
         loop {
             let mut line = String::new();
-            assert!(self.stdout.read_line(&mut line).unwrap() > 0, "the server hung up");
+            assert!(
+                self.stdout.read_line(&mut line).unwrap() > 0,
+                "the server hung up"
+            );
             let line = line.trim_end();
             if line.is_empty() {
                 break;
@@ -133,18 +136,32 @@ fn findings_hover_and_fixes_over_the_protocol() {
     let capabilities = &init["result"]["capabilities"];
     assert_eq!(capabilities["hoverProvider"], true, "{init}");
     assert_eq!(capabilities["codeActionProvider"], true);
-    assert_eq!(capabilities["textDocumentSync"], 1, "full text on each change");
+    assert_eq!(
+        capabilities["textDocumentSync"], 1,
+        "full text on each change"
+    );
 
     let published = open(&mut client, BROKEN);
     assert_eq!(published["params"]["uri"], URI);
-    let diagnostics = published["params"]["diagnostics"].as_array().unwrap().clone();
+    let diagnostics = published["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .clone();
 
     // The same findings as `check` at the same lines, in Swedish.
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("are-2025.yaml");
     std::fs::write(&file, BROKEN).unwrap();
     let checked: Value = serde_json::from_slice(
-        &trappa(&["check", "--lang", "sv", "--format", "json", file.to_str().unwrap()]).stdout,
+        &trappa(&[
+            "check",
+            "--lang",
+            "sv",
+            "--format",
+            "json",
+            file.to_str().unwrap(),
+        ])
+        .stdout,
     )
     .unwrap();
     let findings = checked["diagnostics"].as_array().unwrap();
@@ -152,8 +169,16 @@ fn findings_hover_and_fixes_over_the_protocol() {
     for (d, f) in diagnostics.iter().zip(findings) {
         assert_eq!(d["code"], f["code"]);
         assert_eq!(d["source"], "trappa");
-        assert_eq!(d["range"]["start"]["line"].as_i64().unwrap() + 1, f["line"].as_i64().unwrap());
-        assert!(d["message"].as_str().unwrap().starts_with(f["message"].as_str().unwrap()));
+        assert_eq!(
+            d["range"]["start"]["line"].as_i64().unwrap() + 1,
+            f["line"].as_i64().unwrap()
+        );
+        assert!(
+            d["message"]
+                .as_str()
+                .unwrap()
+                .starts_with(f["message"].as_str().unwrap())
+        );
         let severity = match f["severity"].as_str().unwrap() {
             "error" => 1,
             "warning" => 2,
@@ -164,8 +189,14 @@ fn findings_hover_and_fixes_over_the_protocol() {
     // Columns in UTF-16: `2321` is at column 37 in characters (36 before
     // it), 37 in UTF-16 units before it, since `𝄞` takes two.
     let w107 = diagnostics.iter().find(|d| d["code"] == "W107").unwrap();
-    assert_eq!(w107["range"], json!({"start": {"line": 1, "character": 37}, "end": {"line": 1, "character": 41}}));
-    let status = diagnostics.iter().find(|d| d["range"]["start"]["line"] == 6).unwrap();
+    assert_eq!(
+        w107["range"],
+        json!({"start": {"line": 1, "character": 37}, "end": {"line": 1, "character": 41}})
+    );
+    let status = diagnostics
+        .iter()
+        .find(|d| d["range"]["start"]["line"] == 6)
+        .unwrap();
     assert_eq!(status["range"]["start"]["character"], 12);
     assert_eq!(status["range"]["end"]["character"], 15);
 
@@ -175,7 +206,9 @@ fn findings_hover_and_fixes_over_the_protocol() {
         "textDocument/hover",
         json!({"textDocument": {"uri": URI}, "position": {"line": 8, "character": 8}}),
     );
-    let text = hover["result"]["contents"]["value"].as_str().unwrap_or_default();
+    let text = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
     assert!(text.contains("**tomtko**"), "{hover}");
     assert!(text.contains("steg enligt underlaget: 2"), "{text}");
     // A hover outside every service has nothing to say.
@@ -202,7 +235,9 @@ fn findings_hover_and_fixes_over_the_protocol() {
     assert_eq!(edit["newText"], "\"2321\"");
     assert_eq!(edit["range"], w107["range"]);
 
-    let fixed = BROKEN.replace("code: 2321", "code: \"2321\"").replace("liv\n", "live\n");
+    let fixed = BROKEN
+        .replace("code: 2321", "code: \"2321\"")
+        .replace("liv\n", "live\n");
     client.notify(
         "textDocument/didChange",
         json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": fixed}]}),
@@ -216,7 +251,10 @@ fn findings_hover_and_fixes_over_the_protocol() {
         .collect();
     assert_eq!(codes, ["W101"], "{republished}");
 
-    client.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}}));
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": URI}}),
+    );
     let cleared = client.wait_for(None, Some("textDocument/publishDiagnostics"));
     assert_eq!(cleared["params"]["diagnostics"], json!([]));
     client.finish();
@@ -227,9 +265,16 @@ fn without_a_client_locale_the_run_language_is_used() {
     let mut client = Client::start(&["--lang", "en"]);
     client.initialize(None);
     let published = open(&mut client, BROKEN);
-    let first = published["params"]["diagnostics"][0]["message"].as_str().unwrap().to_string();
+    let first = published["params"]["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(first.contains("unquoted"), "{first}");
-    let unknown = client.request(5, "textDocument/definition", json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}));
+    let unknown = client.request(
+        5,
+        "textDocument/definition",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}),
+    );
     assert!(unknown.get("error").is_some(), "{unknown}");
     client.finish();
 }

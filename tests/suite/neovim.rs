@@ -51,7 +51,9 @@ vim.cmd('qa!')
 #[test]
 fn neovim_shows_the_findings_and_a_hover() {
     if Command::new("nvim").arg("--version").output().is_err() {
-        real_client_missing("`nvim` not found: install Debian's package `neovim` (apt-get install neovim)");
+        real_client_missing(
+            "`nvim` not found: install Debian's package `neovim` (apt-get install neovim)",
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -83,11 +85,13 @@ fn neovim_shows_the_findings_and_a_hover() {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let seen: Value = serde_json::from_slice(
-        &std::fs::read(&out).expect("the script wrote what Neovim saw"),
-    )
-    .unwrap();
-    assert_eq!(seen["waited"], true, "no diagnostics reached Neovim: {seen}");
+    let seen: Value =
+        serde_json::from_slice(&std::fs::read(&out).expect("the script wrote what Neovim saw"))
+            .unwrap();
+    assert_eq!(
+        seen["waited"], true,
+        "no diagnostics reached Neovim: {seen}"
+    );
 
     let checked: Value = serde_json::from_slice(
         &trappa(&["check", "--format", "json", inventory.to_str().unwrap()]).stdout,
@@ -97,13 +101,23 @@ fn neovim_shows_the_findings_and_a_hover() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| (d["code"].as_str().unwrap().to_string(), d["line"].as_i64().unwrap() - 1))
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["line"].as_i64().unwrap() - 1,
+            )
+        })
         .collect();
     let mut got: Vec<(String, i64)> = seen["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| (d["code"].as_str().unwrap_or_default().to_string(), d["lnum"].as_i64().unwrap()))
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default().to_string(),
+                d["lnum"].as_i64().unwrap(),
+            )
+        })
         .collect();
     expected.sort();
     got.sort();
@@ -117,7 +131,11 @@ fn neovim_shows_the_findings_and_a_hover() {
         .iter()
         .find(|d| d["code"] == "W107")
         .unwrap();
-    assert_eq!((w107["col"].as_i64(), w107["end_col"].as_i64()), (Some(40), Some(44)), "{w107}");
+    assert_eq!(
+        (w107["col"].as_i64(), w107["end_col"].as_i64()),
+        (Some(40), Some(44)),
+        "{w107}"
+    );
 
     let hover = seen["hover"].as_str().unwrap_or_default();
     assert!(hover.contains("**tomtko**"), "{seen}");

@@ -47,17 +47,25 @@ fn text(out: &Output) -> String {
     )
 }
 
-const HEAD: &str = "trappa: 1\norganisation:\n  name: Trelleborgs kommun\n  code: 1287\nyear: 2025\n";
+const HEAD: &str =
+    "trappa: 1\norganisation:\n  name: Trelleborgs kommun\n  code: 1287\nyear: 2025\n";
 const SERVICE: &str = "services:\n  - id: tomtko\n    name: Ställa sig i tomtkö\n    department: bygg\n    evidence: {submission: none}\n";
 
 #[test]
 fn a_broken_inventory_stops_the_commit_and_a_fixed_one_passes() {
-    if run(Path::new("."), "pre-commit", &["--version"]).status.code() != Some(0) {
+    if run(Path::new("."), "pre-commit", &["--version"])
+        .status
+        .code()
+        != Some(0)
+    {
         real_client_missing("`pre-commit` not found: install it with `pip install pre-commit`");
         return;
     }
     let head = run(root(), "git", &["rev-parse", "HEAD"]);
-    assert!(head.status.success(), "this checkout is a git repository with a commit");
+    assert!(
+        head.status.success(),
+        "this checkout is a git repository with a commit"
+    );
     let rev = String::from_utf8(head.stdout).unwrap().trim().to_string();
 
     let dir = tempfile::tempdir().unwrap();
@@ -83,9 +91,15 @@ fn a_broken_inventory_stops_the_commit_and_a_fixed_one_passes() {
     assert!(run(repo, "git", &["add", "."]).status.success());
     let stopped = run(repo, "git", &["commit", "-q", "-m", "broken"]);
     let said = text(&stopped);
-    assert!(!stopped.status.success(), "the commit went through:\n{said}");
+    assert!(
+        !stopped.status.success(),
+        "the commit went through:\n{said}"
+    );
     assert!(said.contains("error[E004]"), "{said}");
-    assert!(said.contains("inventories/trelleborg-2025.yaml:9:17"), "{said}");
+    assert!(
+        said.contains("inventories/trelleborg-2025.yaml:9:17"),
+        "{said}"
+    );
     // trappa-fix quoted the code, and said so by failing.
     let after = std::fs::read_to_string(&inventory).unwrap();
     assert!(after.contains("code: \"1287\""), "{after}");
@@ -94,7 +108,10 @@ fn a_broken_inventory_stops_the_commit_and_a_fixed_one_passes() {
     // The department put right by hand: everything passes.
     std::fs::write(
         &inventory,
-        after.replace("year: 2025\n", "year: 2025\ndepartments:\n  - id: bygg\n    name: Samhällsbyggnadsförvaltningen\n"),
+        after.replace(
+            "year: 2025\n",
+            "year: 2025\ndepartments:\n  - id: bygg\n    name: Samhällsbyggnadsförvaltningen\n",
+        ),
     )
     .unwrap();
     assert!(run(repo, "git", &["add", "."]).status.success());

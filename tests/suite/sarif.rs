@@ -60,7 +60,10 @@ fn one_result_per_finding_at_its_place_and_one_rule_per_code() {
             result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "examples/broken.yaml"
         );
-        assert_eq!(result["partialFingerprints"]["trappa/v1"], finding["fingerprint"]);
+        assert_eq!(
+            result["partialFingerprints"]["trappa/v1"],
+            finding["fingerprint"]
+        );
         assert!(
             result["message"]["text"]
                 .as_str()
@@ -70,8 +73,14 @@ fn one_result_per_finding_at_its_place_and_one_rule_per_code() {
         if let Some(fix) = finding.get("fix") {
             fixes += 1;
             let replacement = &result["fixes"][0]["artifactChanges"][0]["replacements"][0];
-            assert_eq!(replacement["insertedContent"]["text"], fix["edits"][0]["content"]);
-            assert_eq!(replacement["deletedRegion"]["endColumn"], fix["edits"][0]["end_column"]);
+            assert_eq!(
+                replacement["insertedContent"]["text"],
+                fix["edits"][0]["content"]
+            );
+            assert_eq!(
+                replacement["deletedRegion"]["endColumn"],
+                fix["edits"][0]["end_column"]
+            );
         }
     }
     assert!(fixes > 0, "broken.yaml has fixable findings");
@@ -108,7 +117,10 @@ fn microsofts_validator_accepts_the_sarif() {
     let dir = tempfile::tempdir().unwrap();
     for (name, args) in [
         ("broken-en", vec!["examples/broken.yaml"]),
-        ("examples-sv", vec!["--lang", "sv", "examples/", "tests/fixtures/fix/"]),
+        (
+            "examples-sv",
+            vec!["--lang", "sv", "examples/", "tests/fixtures/fix/"],
+        ),
         ("slips", vec!["tests/fixtures/slips/"]),
     ] {
         let input = dir.path().join(format!("{name}.sarif"));
@@ -132,18 +144,22 @@ fn microsofts_validator_accepts_the_sarif() {
             .output()
             .expect("the validator runs");
         let stdout = String::from_utf8_lossy(&run.stdout);
-        assert!(run.status.success(), "{stdout}{}", String::from_utf8_lossy(&run.stderr));
+        assert!(
+            run.status.success(),
+            "{stdout}{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
         let report: Value =
             serde_json::from_slice(&std::fs::read(&output).expect("the validator wrote its log"))
                 .unwrap();
         let results = report["runs"][0]["results"].as_array().unwrap();
-        let errors: Vec<&Value> = results
-            .iter()
-            .filter(|r| r["level"] == "error")
-            .collect();
+        let errors: Vec<&Value> = results.iter().filter(|r| r["level"] == "error").collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
         for warning in results {
-            eprintln!("{name}: {} {}", warning["ruleId"], warning["message"]["text"]);
+            eprintln!(
+                "{name}: {} {}",
+                warning["ruleId"], warning["message"]["text"]
+            );
         }
     }
 }

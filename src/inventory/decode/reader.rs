@@ -180,12 +180,12 @@ impl<'f> Reader<'f> {
                     && !entries.iter().any(|(k, _)| k.scalar_text() == Some(near))
                     && let Some(diagnostic) = self.findings.last_mut()
                 {
-                    diagnostic.fix = Some(Fix::safe(
+                    diagnostic.fix = Some(Box::new(Fix::safe(
                         Message::new("fix.rename_key")
                             .text("key", name.to_string())
                             .text("near", near.to_string()),
                         vec![Edit::replace(key.pos, name, near)],
-                    ));
+                    )));
                 }
                 continue;
             }
@@ -371,7 +371,7 @@ impl<'f> Reader<'f> {
         };
         self.e002(node.pos, message, help);
         if let (Some(fix), Some(diagnostic)) = (fix, self.findings.last_mut()) {
-            diagnostic.fix = Some(fix);
+            diagnostic.fix = Some(Box::new(fix));
         }
         None
     }
@@ -534,12 +534,12 @@ impl<'f> Reader<'f> {
             && near == Some(only)
             && let Some(diagnostic) = self.findings.last_mut()
         {
-            diagnostic.fix = Some(Fix::safe(
+            diagnostic.fix = Some(Box::new(Fix::safe(
                 Message::new("fix.replace_value")
                     .text("value", written.to_string())
                     .text("near", only.to_string()),
                 vec![Edit::replace(node.pos, written, only)],
-            ));
+            )));
         }
     }
 
