@@ -146,6 +146,23 @@ mod tests {
     }
 
     #[test]
+    fn two_slips_of_one_key_do_not_make_a_duplicate() {
+        let text = format!(
+            "{HEAD}services:\n  - id: a\n    nmae: Tomtkö\n    naem: Tomtkö igen\n    evidence: {{}}\n"
+        );
+        let fixed = fix(checked(&text), Profile::Format, |_| true);
+        assert_eq!(fixed.applied, 1);
+        assert!(fixed.text.contains("    name: Tomtkö\n    naem: Tomtkö igen\n"));
+        assert!(
+            fixed
+                .checked
+                .diagnostics
+                .iter()
+                .all(|d| d.code != crate::diagnostic::Code::E001)
+        );
+    }
+
+    #[test]
     fn touching_fixes_wait_for_the_next_round() {
         let text = "ab";
         let mut one = Diagnostic::new(

@@ -106,6 +106,7 @@ impl<'f> Reader<'f> {
         // items with the `- ` of the second missing: say that once, rather
         // than one duplicate key for each of its keys.
         let mut next_item_seen = false;
+        let mut renamed_to: Vec<&str> = Vec::new();
         for (key, value) in entries {
             let Some(name) = key.scalar_text() else {
                 self.e002(
@@ -178,8 +179,12 @@ impl<'f> Reader<'f> {
                 if key.is_plain()
                     && let Some(near) = suggest::one_edit_away(name, known.iter().copied())
                     && !entries.iter().any(|(k, _)| k.scalar_text() == Some(near))
+                    && !renamed_to.contains(&near)
                     && let Some(diagnostic) = self.findings.last_mut()
                 {
+                    // Two slips of one key (`nmae`, `naem`) would both
+                    // become `name`: only the first is fixed.
+                    renamed_to.push(near);
                     diagnostic.fix = Some(Box::new(Fix::safe(
                         Message::new("fix.rename_key")
                             .text("key", name.to_string())
