@@ -137,7 +137,7 @@ pub enum Command {
     Man(ManArgs),
     /// Serve check's findings, hovers and fixes to an editor (Language Server Protocol, stdio)
     #[command(
-        after_help = "Example (Neovim):\n  vim.lsp.start({ name = 'trappa', cmd = { 'trappa', 'lsp' } })"
+        after_help = "Example (an editor starts it and speaks JSON-RPC on its standard input):\n  trappa lsp --lang sv"
     )]
     Lsp(LspArgs),
 }
