@@ -152,7 +152,11 @@ mod tests {
         );
         let fixed = fix(checked(&text), Profile::Format, |_| true);
         assert_eq!(fixed.applied, 1);
-        assert!(fixed.text.contains("    name: Tomtkö\n    naem: Tomtkö igen\n"));
+        assert!(
+            fixed
+                .text
+                .contains("    name: Tomtkö\n    naem: Tomtkö igen\n")
+        );
         assert!(
             fixed
                 .checked

@@ -47,8 +47,7 @@ fn text(out: &Output) -> String {
     )
 }
 
-const HEAD: &str =
-    "trappa: 1\norganisation:\n  name: Trelleborgs kommun\n  code: 1287\nyear: 2025\n";
+const HEAD: &str = "trappa: 1\norganisation:\n  name: Trelleborgs kommun\n  code: 1287\nyear: 2025\ndepartments:\n  - id: miljo\n    name: Miljöförvaltningen\n";
 const SERVICE: &str = "services:\n  - id: tomtko\n    name: Ställa sig i tomtkö\n    department: bygg\n    evidence: {submission: none}\n";
 
 #[test]
@@ -81,7 +80,8 @@ fn a_broken_inventory_stops_the_commit_and_a_fixed_one_passes() {
     .unwrap();
     std::fs::create_dir(repo.join("inventories")).unwrap();
     let inventory = repo.join("inventories/trelleborg-2025.yaml");
-    // E004: no department `bygg`; W107: the code unquoted (trappa-fix quotes it).
+    // E004: no department `bygg` in `departments`; W107: the code unquoted
+    // (trappa-fix quotes it).
     std::fs::write(&inventory, format!("{HEAD}{SERVICE}")).unwrap();
     // YAML that is not an inventory, outside inventories/: left to other hooks.
     std::fs::write(repo.join("other.yml"), "on: push\n").unwrap();
@@ -97,7 +97,7 @@ fn a_broken_inventory_stops_the_commit_and_a_fixed_one_passes() {
     );
     assert!(said.contains("error[E004]"), "{said}");
     assert!(
-        said.contains("inventories/trelleborg-2025.yaml:9:17"),
+        said.contains("inventories/trelleborg-2025.yaml:12:5"),
         "{said}"
     );
     // trappa-fix quoted the code, and said so by failing.
@@ -108,10 +108,7 @@ fn a_broken_inventory_stops_the_commit_and_a_fixed_one_passes() {
     // The department put right by hand: everything passes.
     std::fs::write(
         &inventory,
-        after.replace(
-            "year: 2025\n",
-            "year: 2025\ndepartments:\n  - id: bygg\n    name: Samhällsbyggnadsförvaltningen\n",
-        ),
+        after.replace("department: bygg", "department: miljo"),
     )
     .unwrap();
     assert!(run(repo, "git", &["add", "."]).status.success());
