@@ -114,6 +114,24 @@ impl LineIndex {
             .or_else(|| (line_text.chars().count() == skip).then_some(end))
     }
 
+    /// The byte offset of a 0-based line and a column in UTF-16 code units
+    /// (a column past the line's end is its end).
+    pub fn from_utf16(&self, text: &str, line: u32, column: u32) -> Option<usize> {
+        let start = *self.starts.get(line as usize)?;
+        let end = self
+            .starts
+            .get(line as usize + 1)
+            .map_or(text.len(), |next| next - 1);
+        let mut units = 0;
+        for (at, c) in text.get(start..end)?.char_indices() {
+            if units >= column as usize {
+                return Some(start + at);
+            }
+            units += c.len_utf16();
+        }
+        Some(end)
+    }
+
     /// A byte offset as a 0-based line and a column in UTF-16 code units,
     /// as the language server protocol counts them.
     pub fn utf16(&self, text: &str, offset: usize) -> (u32, u32) {
@@ -142,6 +160,8 @@ mod tests {
         assert_eq!(lines.offset(text, 4, 1), None);
         assert_eq!(lines.offset(text, 1, 9), None);
         assert_eq!(lines.utf16(text, 5 + 8), (1, 7));
+        assert_eq!(lines.from_utf16(text, 1, 7), Some(5 + 8));
+        assert_eq!(lines.from_utf16(text, 1, 99), Some(5 + 16));
     }
 
     #[test]

@@ -5,12 +5,15 @@
 //! given in UTF-16 code units as the protocol counts them. A hover on a
 //! service shows its derived step, the evidence that decided it and what
 //! the next step needs (the ladder's own reasons); a code action offers
-//! each finding's `--fix`.
+//! each finding's `--fix`; completion offers a vocabulary's values after
+//! its key ([`complete`]).
 //!
 //! It is synchronous (rust-analyzer's `lsp-server`): one message at a time,
 //! each change answered before the next is read. Checking is a few
 //! milliseconds even for a thousand services, so there is nothing to gain
 //! from cancelling a check half-way.
+
+pub mod complete;
 
 use crate::diagnostic::{Diagnostic as Finding, LineIndex, Severity};
 use crate::i18n::{self, Lang};
@@ -23,10 +26,11 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
     PublishDiagnostics,
 };
-use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _};
+use lsp_types::request::{CodeActionRequest, Completion, HoverRequest, Request as _};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
-    CodeActionProviderCapability, DiagnosticRelatedInformation, DiagnosticSeverity,
+    CodeActionProviderCapability, CompletionItem, CompletionItemKind, CompletionOptions,
+    CompletionParams, CompletionResponse, DiagnosticRelatedInformation, DiagnosticSeverity,
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Hover,
     HoverContents, HoverParams, HoverProviderCapability, InitializeParams, Location, MarkupContent,
     MarkupKind, NumberOrString, Position, PublishDiagnosticsParams, Range, ServerCapabilities,
@@ -123,6 +127,10 @@ pub fn serve(connection: &Connection, fallback: Lang) -> Result<(), Failure> {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec![" ".to_string(), "[".to_string()]),
+            ..CompletionOptions::default()
+        }),
         ..ServerCapabilities::default()
     };
     let params = connection.initialize(serde_json::to_value(capabilities)?)?;
@@ -206,6 +214,8 @@ impl Server {
         let result = match request.method.as_str() {
             HoverRequest::METHOD => serde_json::from_value::<HoverParams>(request.params)
                 .map(|params| serde_json::to_value(self.hover(&params)).unwrap_or_default()),
+            Completion::METHOD => serde_json::from_value::<CompletionParams>(request.params)
+                .map(|params| serde_json::to_value(self.complete(&params)).unwrap_or_default()),
             CodeActionRequest::METHOD => serde_json::from_value::<CodeActionParams>(request.params)
                 .map(|params| serde_json::to_value(self.actions(&params)).unwrap_or_default()),
             _ => {
@@ -244,6 +254,30 @@ impl Server {
                 end: document.position_of(document.line_end(last)),
             }),
         })
+    }
+
+    /// The values of the vocabulary of the key the cursor is after.
+    fn complete(&self, params: &CompletionParams) -> Option<CompletionResponse> {
+        let at = &params.text_document_position;
+        let document = self.documents.get(&at.text_document.uri)?;
+        let cursor =
+            document
+                .lines
+                .from_utf16(&document.text, at.position.line, at.position.character)?;
+        let line_start = document
+            .lines
+            .offset(&document.text, at.position.line + 1, 1)?;
+        let (key, typed) = complete::key_at(document.text.get(line_start..cursor)?)?;
+        let items = complete::values(key)?
+            .into_iter()
+            .filter(|value| value.starts_with(typed))
+            .map(|value| CompletionItem {
+                label: value.to_string(),
+                kind: Some(CompletionItemKind::ENUM_MEMBER),
+                ..CompletionItem::default()
+            })
+            .collect();
+        Some(CompletionResponse::Array(items))
     }
 
     /// The fixes of the findings in the range asked about.

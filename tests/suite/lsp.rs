@@ -219,6 +219,33 @@ fn findings_hover_and_fixes_over_the_protocol() {
     );
     assert_eq!(nothing["result"], Value::Null);
 
+    // Completion of a vocabulary's values after its key: `status: liv` with
+    // the cursor after `li`, and after `submission: ` in the flow mapping.
+    let completion = client.request(
+        6,
+        "textDocument/completion",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 6, "character": 14}}),
+    );
+    let labels: Vec<&str> = completion["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["live"], "{completion}");
+    let completion = client.request(
+        7,
+        "textDocument/completion",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 8, "character": 27}}),
+    );
+    let labels: Vec<&str> = completion["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["none", "offline", "online"], "{completion}");
+
     // The fix of W107 as a code action.
     let actions = client.request(
         4,
@@ -277,4 +304,75 @@ fn without_a_client_locale_the_run_language_is_used() {
     );
     assert!(unknown.get("error").is_some(), "{unknown}");
     client.finish();
+}
+
+/// Every value completion offers after a key is one the JSON Schema allows
+/// there, and the other way round: the table cannot drift from the format.
+#[test]
+fn completion_offers_what_the_schema_allows() {
+    use trappa::lsp::complete::{KEYS, values};
+    let schema = trappa::schema::inventory();
+    // Every `enum` of a property named `key`, however deep (through `$ref`
+    // definitions and list items).
+    fn enums(node: &Value, key: &str, out: &mut Vec<Vec<String>>) {
+        match node {
+            Value::Object(map) => {
+                if let Some(Value::Object(properties)) = map.get("properties")
+                    && let Some(property) = properties.get(key)
+                {
+                    collect(property, out);
+                }
+                map.values().for_each(|v| enums(v, key, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| enums(v, key, out)),
+            _ => {}
+        }
+    }
+    fn collect(node: &Value, out: &mut Vec<Vec<String>>) {
+        if let Some(Value::Array(values)) = node.get("enum") {
+            out.push(
+                values
+                    .iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect(),
+            );
+        }
+        for part in ["items", "anyOf", "oneOf", "allOf"] {
+            match node.get(part) {
+                Some(Value::Array(items)) => items.iter().for_each(|n| collect(n, out)),
+                Some(item @ Value::Object(_)) => collect(item, out),
+                _ => {}
+            }
+        }
+        if let Some(Value::String(reference)) = node.get("$ref") {
+            let name = reference.rsplit('/').next().unwrap();
+            let schema = trappa::schema::inventory();
+            for defs in ["definitions", "$defs"] {
+                if let Some(def) = schema.get(defs).and_then(|d| d.get(name)) {
+                    collect(def, out);
+                }
+            }
+        }
+    }
+    for key in KEYS {
+        let mut found = Vec::new();
+        enums(&schema, key, &mut found);
+        let offered: Vec<String> = values(key).unwrap().into_iter().map(String::from).collect();
+        assert!(!found.is_empty(), "the schema has no values for `{key}`");
+        for allowed in &found {
+            // Steps also allow their Swedish names and numbers; completion
+            // offers the English ids, all of which the schema allows.
+            assert!(
+                offered.iter().all(|v| allowed.contains(v)),
+                "{key}: {offered:?} not all in {allowed:?}"
+            );
+            if !key.ends_with("_step") {
+                assert_eq!(
+                    allowed.len(),
+                    offered.len(),
+                    "{key}: {allowed:?} and {offered:?}"
+                );
+            }
+        }
+    }
 }
