@@ -1,11 +1,13 @@
 //! Completion of the values of the format's closed vocabularies: after
-//! `status: ` the statuses, after `signing: ` the ways of signing, in a
+//! `status: ` the statuses, after `signing: ` the ways of signing, after
+//! `type: ` the ids of the catalogue of common e-services, in a
 //! list (`audience: [citizens, `) and in a flow mapping
 //! (`evidence: {login: `) too. Which key takes which vocabulary is the
 //! decoder's; a test holds this table to the JSON Schema's `enum`s.
 
 use crate::inventory::Step;
 use crate::inventory::model::*;
+use crate::inventory::service_type;
 
 fn names<T: Vocabulary>() -> Vec<&'static str> {
     T::ALL.iter().map(|v| v.as_str()).collect()
@@ -30,6 +32,8 @@ pub fn values(key: &str) -> Option<Vec<&'static str>> {
         "conformance" => names::<Conformance>(),
         "protected_identity" => names::<ProtectedIdentity>(),
         "declared_step" | "target_step" => Step::ALL.iter().map(|s| s.id()).collect(),
+        // A service's type: the ids of the catalogue of common e-services.
+        "type" => service_type::all().iter().map(|t| t.id.as_str()).collect(),
         _ => return None,
     })
 }
@@ -53,6 +57,7 @@ pub const KEYS: &[&str] = &[
     "protected_identity",
     "declared_step",
     "target_step",
+    "type",
 ];
 
 /// The key whose value the cursor is in, and what of the value is typed:

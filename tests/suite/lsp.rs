@@ -276,7 +276,7 @@ fn findings_hover_and_fixes_over_the_protocol() {
         .iter()
         .map(|d| d["code"].as_str().unwrap())
         .collect();
-    assert_eq!(codes, ["W101"], "{republished}");
+    assert_eq!(codes, ["I203", "W101"], "{republished}");
 
     client.notify(
         "textDocument/didClose",
