@@ -156,10 +156,8 @@ fn microsofts_validator_accepts_the_sarif() {
         let errors: Vec<&Value> = results.iter().filter(|r| r["level"] == "error").collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
         for warning in results {
-            eprintln!(
-                "{name}: {} {}",
-                warning["ruleId"], warning["message"]["text"]
-            );
+            // The validator gives its messages as ids and arguments.
+            eprintln!("{name}: {} {}", warning["ruleId"], warning["message"]);
         }
     }
 }
