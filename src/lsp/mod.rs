@@ -138,6 +138,7 @@ pub fn serve(connection: &Connection, fallback: Lang) -> Result<(), Failure> {
     let mut server = Server {
         lang: language(params.locale.as_deref(), fallback),
         documents: HashMap::new(),
+        retired: None,
     };
     for message in &connection.receiver {
         match message {
@@ -152,6 +153,9 @@ pub fn serve(connection: &Connection, fallback: Lang) -> Result<(), Failure> {
                 if let Some(published) = server.notice(notification)? {
                     connection.sender.send(Message::Notification(published))?;
                 }
+                // The buffer's previous state is freed once its successor's
+                // findings are on their way, not before.
+                server.retired = None;
             }
             Message::Response(_) => {}
         }
@@ -162,6 +166,8 @@ pub fn serve(connection: &Connection, fallback: Lang) -> Result<(), Failure> {
 struct Server {
     lang: Lang,
     documents: HashMap<Uri, Document>,
+    /// The document a change replaced, kept until the change is answered.
+    retired: Option<Document>,
 }
 
 impl Server {
@@ -173,7 +179,7 @@ impl Server {
                     serde_json::from_value(notification.params)?;
                 let uri = params.text_document.uri;
                 let document = Document::new(&uri, params.text_document.text);
-                self.documents.insert(uri.clone(), document);
+                self.retired = self.documents.insert(uri.clone(), document);
                 uri
             }
             DidChangeTextDocument::METHOD => {
@@ -185,7 +191,7 @@ impl Server {
                     return Ok(None);
                 };
                 let document = Document::new(&uri, change.text);
-                self.documents.insert(uri.clone(), document);
+                self.retired = self.documents.insert(uri.clone(), document);
                 uri
             }
             DidCloseTextDocument::METHOD => {
