@@ -390,3 +390,40 @@ pub(super) fn run(args: &CheckArgs, context: &Context) -> Result<(), Failure> {
     }
     failure::for_findings(tally, denied)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome(path: &std::path::Path, before: &str) -> FixOutcome {
+        FixOutcome {
+            path: path.to_path_buf(),
+            name: "f.yaml".into(),
+            before: before.into(),
+            after: "code: \"0128\"\n".into(),
+            applied: 1,
+        }
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_checked_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.yaml");
+        std::fs::write(&path, "code: 0129\n").unwrap();
+        let refused = write_fixed(&outcome(&path, "code: 0128\n")).unwrap_err();
+        assert_eq!(refused.key, "fix.changed_meanwhile");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "code: 0129\n");
+    }
+
+    #[test]
+    fn a_fixed_file_keeps_its_byte_order_mark() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.yaml");
+        std::fs::write(&path, "\u{feff}code: 0128\n").unwrap();
+        write_fixed(&outcome(&path, "code: 0128\n")).unwrap();
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            "\u{feff}code: \"0128\"\n".as_bytes()
+        );
+    }
+}
