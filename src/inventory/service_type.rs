@@ -7,7 +7,8 @@
 use super::load;
 use crate::suggest;
 use serde::Deserialize;
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 /// A department area (förvaltningsområde) a type usually belongs to.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -101,7 +102,28 @@ pub struct Suggestion {
 /// Confidence = ¾ × how much of the phrase the name covers + ¼ × how much
 /// of the name the phrase explains; the best phrase of a type counts.
 pub fn suggest_for(name: &str) -> Option<Suggestion> {
-    let words = words_of(name);
+    // The same names come back on every keystroke of the language server
+    // and in every organisation of a national corpus: each is worked out
+    // once. The cache is bounded (emptied when full), so a file of a
+    // million distinct names cannot grow it without end.
+    const CACHE_LIMIT: usize = 16_384;
+    static CACHE: OnceLock<Mutex<HashMap<String, Option<Suggestion>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(known) = cache.lock().ok().and_then(|c| c.get(name).copied()) {
+        return known;
+    }
+    let found = work_out(name);
+    if let Ok(mut cache) = cache.lock() {
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(name.to_string(), found);
+    }
+    found
+}
+
+fn work_out(name: &str) -> Option<Suggestion> {
+    let words = forms(words_of(name));
     if words.is_empty() {
         return None;
     }
@@ -126,8 +148,27 @@ pub fn suggest_for(name: &str) -> Option<Suggestion> {
     best.filter(|b| b.confidence >= CONFIDENCE && b.confidence - second >= AMBIGUITY)
 }
 
+/// A word with its characters counted out once: the comparisons below run
+/// for every word of every phrase of every type against every word of a
+/// name, and must not allocate.
+#[derive(Debug, PartialEq)]
+struct Word {
+    text: String,
+    chars: Vec<char>,
+}
+
+fn forms(words: Vec<String>) -> Vec<Word> {
+    words
+        .into_iter()
+        .map(|text| Word {
+            chars: text.chars().collect(),
+            text,
+        })
+        .collect()
+}
+
 /// A type with its names and aliases, each reduced to words.
-type Phrases = (&'static ServiceType, Vec<Vec<String>>);
+type Phrases = (&'static ServiceType, Vec<Vec<Word>>);
 
 /// Each type with its phrases reduced to words, once.
 fn phrases() -> &'static [Phrases] {
@@ -136,10 +177,10 @@ fn phrases() -> &'static [Phrases] {
         all()
             .iter()
             .map(|t| {
-                let mut phrases: Vec<Vec<String>> = [&t.sv, &t.en]
+                let mut phrases: Vec<Vec<Word>> = [&t.sv, &t.en]
                     .into_iter()
                     .chain(&t.aliases)
-                    .map(|p| words_of(p))
+                    .map(|p| forms(words_of(p)))
                     .filter(|w| !w.is_empty())
                     .collect();
                 phrases.dedup();
@@ -210,7 +251,7 @@ pub fn words_of(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn phrase_confidence(phrase: &[String], name: &[String]) -> f64 {
+fn phrase_confidence(phrase: &[Word], name: &[Word]) -> f64 {
     let mut covered = 0.0;
     let mut explained = vec![0.0f64; name.len()];
     for p in phrase {
@@ -228,24 +269,24 @@ fn phrase_confidence(phrase: &[String], name: &[String]) -> f64 {
 }
 
 /// How well a phrase's word `p` matches a name's word `n` (0–1).
-fn similarity(p: &str, n: &str) -> f64 {
-    if p == n {
+fn similarity(p: &Word, n: &Word) -> f64 {
+    if p.text == n.text {
         return 1.0;
     }
-    let (lp, ln) = (p.chars().count(), n.chars().count());
-    if lp >= 4 && n.contains(p) {
+    let (lp, ln) = (p.chars.len(), n.chars.len());
+    if lp >= 4 && n.text.contains(&p.text) {
         return 0.9;
     }
     let longer = lp.max(ln);
     let limit = longer / 4;
-    if lp.min(ln) >= 4 && limit >= 1 && p.chars().next() == n.chars().next() {
-        let a: Vec<char> = p.chars().collect();
-        let b: Vec<char> = n.chars().collect();
-        if let Some(d) = suggest::bounded_distance(&a, &b, limit) {
-            return 1.0 - d as f64 / longer as f64;
-        }
+    if lp.min(ln) >= 4
+        && limit >= 1
+        && p.chars.first() == n.chars.first()
+        && let Some(d) = suggest::bounded_distance(&p.chars, &n.chars, limit)
+    {
+        return 1.0 - d as f64 / longer as f64;
     }
-    if ln >= 4 && p.contains(n) {
+    if ln >= 4 && p.text.contains(&n.text) {
         return 0.5 * ln as f64 / lp as f64;
     }
     0.0
@@ -374,7 +415,7 @@ mod tests {
             assert_eq!(suggest_for(name), None, "{name}");
         }
         // A name that half-matches: its confidence is computed, and below.
-        let words = words_of("Ansök om plats i skolan");
+        let words = forms(words_of("Ansök om plats i skolan"));
         let best = phrases()
             .iter()
             .flat_map(|(_, ps)| ps.iter().map(|p| phrase_confidence(p, &words)))
