@@ -12,12 +12,23 @@
 //!
 //! Besides "no panic", it asserts what must hold for every input: the JSON
 //! outputs parse as JSON, and every share is in [0, 1] or "no data".
+//!
+//! `import` gets the whole input as a CSV file, an xlsx and an ods workbook
+//! (it must never panic, and what it accepts must be written as YAML that
+//! reads back as the same inventory); and a valid inventory is exported as
+//! CSV in both dialects and as xlsx and imported back, which must give the
+//! same inventory (the lossless round trip).
 
 use trappa::classified::classify_inventory;
 use trappa::compare;
 use trappa::emit::{self, FileFindings};
 use trappa::export::cpsv;
 use trappa::i18n::Lang;
+use trappa::import::{
+    self, Given,
+    assemble::assemble,
+    read::{self, FileKind},
+};
 use trappa::indicators::compute;
 use trappa::inventory::source;
 use trappa::inventory::{Indicator, Unit};
@@ -30,6 +41,7 @@ use trappa::report;
 use trappa::trend;
 
 pub fn run(bytes: &[u8]) {
+    import_bytes(bytes);
     let mut parts = bytes.split(|&b| b == 0xFF);
     let current = check(parts.next().unwrap_or_default(), "current.yaml");
     let previous = parts.next().map(|b| check(b, "previous.yaml"));
@@ -203,6 +215,107 @@ pub fn run(bytes: &[u8]) {
     if let Ok(text) = writer.finish() {
         assert_json(&text);
     }
+    round_trip(inventory);
+}
+
+/// Arbitrary bytes as each kind of spreadsheet `import` reads.
+fn import_bytes(bytes: &[u8]) {
+    for kind in [FileKind::Csv, FileKind::Xlsx, FileKind::Ods] {
+        let Ok(table) = read::table("fuzz", kind, bytes.to_vec()) else {
+            continue;
+        };
+        let assembled = assemble(&[table], &Given::default());
+        if let Some(inventory) = assembled.inventory {
+            let again = pipeline::check_source(source::Source {
+                name: "imported.yaml".into(),
+                text: import::yaml::write(&inventory),
+            });
+            assert_eq!(
+                again.valid_inventory().map(values),
+                Some(values(&inventory)),
+                "the imported inventory's YAML does not read back as itself"
+            );
+        }
+    }
+}
+
+/// Export → import gives the inventory back, in every spreadsheet format.
+fn round_trip(inventory: &trappa::inventory::model::Inventory) {
+    for (kind, format) in [
+        (FileKind::Csv, Format::Csv(Dialect::Standard)),
+        (FileKind::Csv, Format::Csv(Dialect::Excel)),
+        (FileKind::Xlsx, Format::Xlsx),
+    ] {
+        let bytes = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let Ok(mut exporter) = Exporter::new(
+            Subject::Services,
+            format,
+            Lang::En,
+            Box::new(Shared(bytes.clone())),
+        ) else {
+            continue;
+        };
+        let rows = exporter.rows().of(inventory);
+        if exporter.push(rows).is_err() || exporter.finish().is_err() {
+            continue;
+        }
+        // What a spreadsheet of services cannot carry (README, "Collecting
+        // the inventory"): without services, the organisation and year; a
+        // list item holding `|`, the separator of items in a cell.
+        let split_items = inventory.services.iter().any(|s| {
+            let e = &s.evidence;
+            s.languages
+                .iter()
+                .chain(&e.exchange)
+                .chain(&e.shared_with)
+                .any(|i| i.contains('|'))
+        });
+        if inventory.services.is_empty() || split_items {
+            continue;
+        }
+        let written = bytes.lock().unwrap().clone();
+        let table = read::table("fuzz", kind, written).expect("export's own file reads");
+        let assembled = assemble(&[table], &Given::default());
+        let Some(back) = assembled.inventory else {
+            panic!(
+                "{format:?}: export's own file is refused: {:#?}",
+                assembled.diagnostics
+            );
+        };
+        assert_eq!(
+            values(&back),
+            values(&carried(inventory)),
+            "{format:?} round trip"
+        );
+    }
+}
+
+/// The inventory as a spreadsheet of services carries it: `departments`
+/// are those the services name, in the order they first name them, and
+/// none when no service names one.
+fn carried(inventory: &trappa::inventory::model::Inventory) -> trappa::inventory::model::Inventory {
+    let mut carried = inventory.clone();
+    carried.departments = inventory.departments.as_ref().and_then(|listed| {
+        let mut used: Vec<trappa::inventory::model::Department> = Vec::new();
+        for id in inventory
+            .services
+            .iter()
+            .filter_map(|s| s.department.as_deref())
+        {
+            if !used.iter().any(|d| d.id == id)
+                && let Some(d) = listed.iter().find(|d| d.id == id)
+            {
+                used.push(d.clone());
+            }
+        }
+        (!used.is_empty()).then_some(used)
+    });
+    carried
+}
+
+/// An inventory's keys and values, without positions.
+fn values(inventory: &trappa::inventory::model::Inventory) -> serde_json::Value {
+    serde_json::to_value(inventory).unwrap_or_default()
 }
 
 /// An in-memory output the exporter can own while the caller reads it after.

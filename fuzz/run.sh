@@ -27,14 +27,15 @@ targets=("$@")
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
 # Seeds, rebuilt every run from files under version control. For the
-# pipeline: every example and fixture, every crash found so far, and the
+# pipeline: every example and fixture (the spreadsheets of import too), every
+# crash found so far, and the
 # report's combination (inventory 0xFF previous inventory 0xFF targets file).
 # For the others: fuzz/seeds/TARGET/.
 seed() {
   local target=$1 corpus=corpus/$1
   mkdir -p "$corpus"
   if [ "$target" = pipeline ]; then
-    for f in ../examples/*.yaml ../tests/fixtures/*.yaml ../tests/fixtures/fuzz/*; do
+    for f in ../examples/*.yaml ../tests/fixtures/*.yaml ../tests/fixtures/fuzz/* ../tests/fixtures/import/*; do
       [ -f "$f" ] && cp "$f" "$corpus/seed-$(basename "$f")"
     done
     {

@@ -15,7 +15,7 @@
 # TREND_YEARS ("2 20": its years, the last the one timed), BENCH_DIR
 # (target/bench). ONLY=trend runs the build and the trend section alone,
 # ONLY=survey the survey section, ONLY=lsp the language server's (LSP_SERVICES, 1000;
-# LSP_RUNS, 50).
+# LSP_RUNS, 50), ONLY=import the import of the corpus exported as xlsx (issue #14).
 #
 # Every command's output goes to files under BENCH_DIR, never to -o /dev/null:
 # trappa writes -o atomically (a temporary file renamed over the target),
@@ -250,6 +250,44 @@ if [ "$ONLY" = trend ]; then
 fi
 
 # ---------------------------------------------------------------------------
+# import (issue #14): the national corpus exported as xlsx, one workbook per
+# inventory (as each organisation's year would come back from its
+# departments), then every workbook imported in turn. The peak RSS is the
+# largest single import. The workbooks are made once and kept.
+import_section() {
+  local corpus="$WORK/corpus-$ORGS-$SERVICES-$YEARS"
+  gen "$corpus" "$YEARS" "$SERVICES" || return 1
+  local books="$WORK/import-xlsx-$ORGS-$SERVICES-$YEARS" want
+  want=$(cat "$corpus/.settings")
+  if [ ! -f "$books/.settings" ] || [ "$(cat "$books/.settings")" != "$want" ]; then
+    rm -rf "$books"
+    mkdir -p "$books"
+    local i=0 f
+    while read -r f; do
+      i=$((i + 1))
+      "$TRAPPA" export "$f" --format xlsx -o "$books/$(printf '%05d' "$i").xlsx" || echo "FAILED: export $f --format xlsx"
+    done < <(find "$corpus" -name '*.yaml' | sort)
+    echo "$want" > "$books/.settings"
+  fi
+  local n b
+  n=$(find "$books" -name '*.xlsx' | wc -l)
+  b=$(find "$books" -name '*.xlsx' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+  echo "== import: $n workbooks of $SERVICES services (the corpus as xlsx, $(awk -v b="$b" 'BEGIN {printf "%.1f", b / 1e6}') MB; median of $RUNS)"
+  cat > "$WORK/import-all.sh" <<EOF
+status=0
+for book in "$books"/*.xlsx; do "$TRAPPA" import "\$book" > "$WORK/out/imported.yaml" 2>/dev/null || status=1; done
+exit \$status
+EOF
+  measure "import xlsx, one run per workbook" "$((n * SERVICES))" "$b" -- bash "$WORK/import-all.sh"
+}
+
+if [ "$ONLY" = import ]; then
+  import_section
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
+
+# ---------------------------------------------------------------------------
 echo "== corpus"
 MAIN="$WORK/corpus-$ORGS-$SERVICES-$YEARS"
 gen "$MAIN" "$YEARS" "$SERVICES" || exit 1
@@ -313,6 +351,7 @@ SMALL_1="$WORK/corpus-$ORGS-$SMALL_SERVICES-1"
 SMALL_10="$WORK/corpus-$ORGS-$SMALL_SERVICES-10"
 gen "$SMALL_1" 1 "$SMALL_SERVICES" && gen "$SMALL_10" 10 "$SMALL_SERVICES"
 declare -A RSS
+declare -A SECS
 for corpus in "$SMALL_1" "$SMALL_10"; do
   n=$(files_in "$corpus")
   b=$(bytes_in "$corpus")
@@ -320,6 +359,7 @@ for corpus in "$SMALL_1" "$SMALL_10"; do
     read -r command format <<< "$job"
     if measure "$command $format, $n files" "$((n * SMALL_SERVICES))" "$b" -- "$TRAPPA" "$command" "$corpus" --format "$format" -o "$WORK/out/$command-$n.$format"; then
       RSS[$command-$format-$n]=$RSS_MB
+      SECS[$command-$format-$n]=$SECONDS_MEDIAN
     fi
   done
 done
@@ -398,6 +438,13 @@ for job in compare-csv export-csv export-xlsx; do
     echo "${job/-/ } peak RSS: not measured (FAILED above)"
   fi
 done
+# Issue #14: the xlsx export within 1.5× of the csv export over the same files.
+xc=${SECS[export-csv-$((ORGS * 10))]:-}
+xx=${SECS[export-xlsx-$((ORGS * 10))]:-}
+if [ -n "$xc" ] && [ -n "$xx" ]; then
+  f=$(ratio "$xx" "$xc")
+  echo "export xlsx / csv at $((ORGS * 10)) files: $xx s / $xc s = ${f}× (target ≤ 1.5×): $(verdict "$f" 0 1.5)"
+fi
 base=${SCALE_CHECK[1]:-}
 for scale in $SCALES; do
   [ "$scale" = 1 ] && continue
@@ -416,4 +463,5 @@ for scale in $SCALES; do
     echo "check --format json peak RSS: $first MB at ×1, $m MB at ×$scale = ${f}× (target flat, ≤ 1.5×): $(verdict "$f" 0 1.5)"
   fi
 done
+import_section
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -22,6 +22,8 @@
 //!            view, service types and the index in 15 rank groups
 //! render     the render toolkit (document, text and Markdown tables, numbers,
 //!            JSON, CSV, xlsx) and every command's renderers
+//! import     spreadsheets back into an inventory: export's columns read
+//!            back, checked by the pipeline, written as canonical YAML
 //! emit       the renderings of check's findings (human, JSON, GitHub, SARIF)
 //! lsp        the language server: check's findings, hovers and fixes for an
 //!            editor's buffer
@@ -48,6 +50,7 @@ pub mod emit;
 pub mod export;
 pub mod fix;
 pub mod i18n;
+pub mod import;
 pub mod indicators;
 pub mod inventory;
 pub mod ladder;

@@ -57,3 +57,21 @@ pub const MAX_COST_PER_CASE_SEK: f64 = 10_000_000.0;
 /// spreadsheet cell holds (Excel and LibreOffice), so that every value
 /// `check` accepts can be exported to xlsx and collected back.
 pub const MAX_TEXT_CHARS: usize = 32_767;
+
+/// Largest spreadsheet `import` reads, in bytes (a workbook is compressed:
+/// 1 000 services fill well under a megabyte).
+pub const MAX_IMPORT_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Most cells of one sheet or CSV file `import` reads: a thousand services
+/// of fifty columns are 50 000; a national corpus in one sheet, 81 200 rows,
+/// about four million. A sheet whose used range is larger (a stray value in
+/// cell XFD1048576) is refused before its cells are laid out in memory.
+pub const MAX_IMPORT_CELLS: usize = 5_000_000;
+
+/// Widest sheet `import` reads, in columns: the export has about fifty.
+pub const MAX_IMPORT_COLUMNS: usize = 1_024;
+
+/// Most bytes a workbook's parts may inflate to, all together: what stops
+/// a zip bomb (a few kilobytes that inflate to gigabytes of XML) before
+/// the reader inflates anything.
+pub const MAX_IMPORT_INFLATED_BYTES: u64 = 512 * 1024 * 1024;

@@ -22,7 +22,7 @@ use std::path::PathBuf;
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Inventory files or directories (searched recursively for *.yaml and *.yml); - reads standard input
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "template", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
@@ -36,6 +36,12 @@ pub struct ExportArgs {
     /// With --format cpsv-ap: the base every minted IRI starts with (http or https)
     #[arg(long, value_name = "URL", default_value = crate::export::cpsv::DEFAULT_BASE)]
     pub base_iri: String,
+    /// A workbook to fill in (with --format xlsx): export's columns with drop-down lists, pre-filled from the one INVENTORY when given
+    #[arg(long)]
+    pub template: bool,
+    /// With --template: only the services of this department (an id of the inventory's departments)
+    #[arg(long, value_name = "ID", requires = "template")]
+    pub department: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -82,6 +88,9 @@ fn usage(args: &ExportArgs, context: &Context) -> Result<(), Failure> {
 
 pub(super) fn run(args: &ExportArgs, context: &Context) -> Result<(), Failure> {
     usage(args, context)?;
+    if args.template {
+        return run_template(args, context);
+    }
     if args.format == ExportFormat::CpsvAp {
         return run_cpsv(args, context);
     }
@@ -114,6 +123,39 @@ pub(super) fn run(args: &ExportArgs, context: &Context) -> Result<(), Failure> {
         .finish()
         .and_then(|()| spool.deliver())
         .map_err(Failure::trouble)
+}
+
+/// The fill-in workbook: from nothing, or from one inventory (last year's
+/// values to update), all of it or one department's services.
+fn run_template(args: &ExportArgs, context: &Context) -> Result<(), Failure> {
+    if args.format != ExportFormat::Xlsx {
+        return Err(Failure::trouble(Message::new("import.template.needs_xlsx")));
+    }
+    if args.indicators || args.paths.len() > 1 {
+        return Err(Failure::trouble(Message::new(
+            "import.template.one_inventory",
+        )));
+    }
+    let checked = match args.paths.first() {
+        Some(path) => Some(input::one_inventory(path, context)?),
+        None => None,
+    };
+    let inventory = checked.as_ref().and_then(|c| c.valid_inventory());
+    if let Some(department) = &args.department {
+        let known = inventory
+            .and_then(|i| i.departments.as_ref())
+            .is_some_and(|list| list.iter().any(|d| &d.id == department));
+        if !known {
+            return Err(Failure::trouble(
+                Message::new("import.template.unknown_department")
+                    .text("department", department.clone()),
+            ));
+        }
+    }
+    let bytes =
+        crate::render::template::template(inventory, args.department.as_deref(), context.lang)
+            .map_err(Failure::trouble)?;
+    context.deliver_bytes(&bytes)
 }
 
 /// CPSV-AP: the graph is written whole at the end, or refused whole

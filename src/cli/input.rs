@@ -40,7 +40,7 @@ pub struct Jobs(pub Option<usize>);
 impl Jobs {
     /// The threads to work on: a pool of `-j N`, or rayon's global pool
     /// (one thread per core).
-    fn pool(self) -> Result<Option<rayon::ThreadPool>, Failure> {
+    pub(super) fn pool(self) -> Result<Option<rayon::ThreadPool>, Failure> {
         let Some(threads) = self.0 else {
             return Ok(None);
         };

@@ -11,6 +11,7 @@ mod compare;
 mod completions;
 mod export;
 pub mod failure;
+mod import;
 mod init;
 pub mod input;
 mod ladder;
@@ -37,6 +38,7 @@ pub use classify::{ClassifyArgs, ClassifyFormat};
 pub use compare::{CompareArgs, CompareFormat};
 pub use completions::{CompletionsArgs, ManArgs};
 pub use export::{ExportArgs, ExportFormat};
+pub use import::{ImportArgs, ImportFormat};
 pub use init::InitArgs;
 pub use ladder::{LadderArgs, LadderFormat};
 pub use lsp::LspArgs;
@@ -116,6 +118,11 @@ pub enum Command {
         after_help = "Examples:\n  trappa export examples/ --excel -o services.csv\n  trappa export examples/ --format xlsx -o services.xlsx\n  trappa export examples/ --indicators -o indicators.csv\n  trappa export examples/trelleborg-2014.yaml --format cpsv-ap -o services.jsonld"
     )]
     Export(ExportArgs),
+    /// Spreadsheets (xlsx, ods, csv) with export's columns → one inventory in canonical YAML
+    #[command(
+        after_help = "Examples:\n  trappa import social.xlsx bygg.xlsx --year 2025 -o inventory.yaml\n  trappa import services.csv --format github"
+    )]
+    Import(ImportArgs),
     /// Print the JSON Schema (draft-07) of the inventory or the targets file, for editors
     #[command(after_help = "Example:\n  trappa schema --targets -o trappa-targets.schema.json")]
     Schema(SchemaArgs),
@@ -273,6 +280,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Compare(args) => compare::run(&args, &context),
         Command::Survey(args) => survey::run(&args, &context),
         Command::Export(args) => export::run(&args, &context),
+        Command::Import(args) => import::run(&args, &context),
         Command::Schema(args) => schema::run(&args, &context),
         Command::Init(args) => init::run(&args, &context),
         Command::Ladder(args) => ladder::run(&args, &context),

@@ -170,6 +170,52 @@ pub struct Diagnostic {
     /// means, when there is one (`check --fix`).
     /// Boxed: most findings have none, and a finding travels by value.
     pub fix: Option<Box<Fix>>,
+    /// Where in a spreadsheet the finding is, for `import`: the file is a
+    /// workbook or a CSV file, not YAML, so `line` and `column` alone do
+    /// not say it the way a spreadsheet user finds a cell. Boxed: most
+    /// findings are in YAML, and a diagnostic is moved around by value.
+    pub cell: Option<Box<CellPlace>>,
+}
+
+/// A place in a spreadsheet. In a workbook, `line` and `column` of the
+/// diagnostic are the cell's row and column numbers and `sheet`/`cell` name
+/// it (`Tjänster`, `F12`); in a CSV file there is no sheet and `line` and
+/// `column` are the record's line and the field's number.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CellPlace {
+    pub sheet: Option<String>,
+    /// The cell in A1 notation (`F12`); with a sheet only.
+    pub cell: Option<String>,
+    /// The other place of a finding that has two (a duplicate id in
+    /// another row or file), as a reader writes it: `a.xlsx:services!E3`.
+    pub related: Option<String>,
+}
+
+impl CellPlace {
+    /// `file:sheet!F12` in a workbook, `file:line:column` in a CSV file.
+    pub fn show(&self, file: &str, line: u32, column: u32) -> String {
+        match (&self.sheet, &self.cell) {
+            (Some(sheet), Some(cell)) => format!("{file}:{sheet}!{cell}"),
+            (Some(sheet), None) => format!("{file}:{sheet}"),
+            _ if line == 0 => file.to_string(),
+            _ => format!("{file}:{line}:{column}"),
+        }
+    }
+}
+
+/// A column number (0-based) in the letters of A1 notation: 0 → `A`,
+/// 25 → `Z`, 26 → `AA`.
+pub fn column_letters(mut col: u32) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
 }
 
 impl Diagnostic {
@@ -185,11 +231,17 @@ impl Diagnostic {
             len: pos.len,
             related: None,
             fix: None,
+            cell: None,
         }
     }
 
     pub fn help(mut self, help: Message) -> Self {
         self.help = Some(help);
+        self
+    }
+
+    pub fn with_cell(mut self, cell: CellPlace) -> Self {
+        self.cell = Some(Box::new(cell));
         self
     }
 
@@ -207,6 +259,15 @@ impl Diagnostic {
     pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
         self.fix = fix.map(Box::new);
         self
+    }
+
+    /// Where the finding is, as a reader writes it: `file:line:column`, or
+    /// `file:sheet!F12` for a cell of a workbook.
+    pub fn place(&self) -> String {
+        match &self.cell {
+            Some(place) => place.show(&self.file, self.line, self.column),
+            None => format!("{}:{}:{}", self.file, self.line, self.column),
+        }
     }
 
     pub fn pos(&self) -> Pos {
@@ -249,4 +310,22 @@ impl Tally {
 /// Sorts one file's findings into line order (spec §3: file order, then line order).
 pub fn sort_in_file_order(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by_key(|d| (d.line, d.column, d.code));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_follow_a1_notation() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(5), "F");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(51), "AZ");
+        assert_eq!(column_letters(52), "BA");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+        assert_eq!(column_letters(16_383), "XFD");
+    }
 }

@@ -16,6 +16,13 @@ pub fn github(files: &[FileFindings], quiet: bool, lang: Lang) -> String {
             Severity::Info => "notice",
         };
         let mut message = i18n::message(lang, &d.message);
+        // GitHub places an annotation by line; a workbook's cell is said
+        // in the message, where the reader finds it.
+        if let Some(place) = &d.cell
+            && let (Some(sheet), Some(cell)) = (&place.sheet, &place.cell)
+        {
+            message = format!("{sheet}!{cell}: {message}");
+        }
         if let Some(help) = &d.help {
             message.push('\n');
             message.push_str(help_word);

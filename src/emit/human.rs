@@ -120,12 +120,23 @@ fn render_one(
     let bar = color.paint("1;34", "|");
     let _ = writeln!(
         out,
-        "{blank}{} {}:{}:{}",
+        "{blank}{} {}",
         color.paint("1;34", "-->"),
-        visible(&d.file),
-        d.line,
-        d.column
+        visible(&d.place()),
     );
+    // A finding in a spreadsheet has no source line to show; its other
+    // place (the first of two duplicates) is named instead.
+    if let Some((_, label)) = &d.related
+        && let Some(other) = d.cell.as_ref().and_then(|c| c.related.as_deref())
+    {
+        let _ = writeln!(
+            out,
+            "{blank} {} {}: {}",
+            color.paint("1;34", "-"),
+            visible(other),
+            visible(&i18n::message(frame.lang, label))
+        );
+    }
     if let Some(line) = source_line(lines, d.line) {
         let _ = writeln!(out, "{blank} {bar}");
         let marker = color.paint(sgr, "^");

@@ -131,6 +131,11 @@ struct Shown<'a> {
     file: &'a str,
     line: u32,
     column: u32,
+    /// A workbook's sheet and cell (`import`), absent for YAML and CSV.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sheet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<&'a str>,
     key: &'static str,
     message: String,
     help: Option<String>,
@@ -192,6 +197,8 @@ impl<'a> Shown<'a> {
             file: &d.file,
             line: d.line,
             column: d.column,
+            sheet: d.cell.as_ref().and_then(|c| c.sheet.as_deref()),
+            cell: d.cell.as_ref().and_then(|c| c.cell.as_deref()),
             key: d.message.key,
             message: i18n::message(lang, &d.message),
             help: d.help.as_ref().map(|help| i18n::message(lang, help)),

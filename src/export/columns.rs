@@ -55,6 +55,10 @@ pub struct Column<R> {
     /// One line for the README.
     pub meaning: &'static str,
     pub value: Box<dyn Fn(&R) -> Cell>,
+    /// Worked out by trappa (the step, its reasons), not a value of the
+    /// inventory: `import` recognises the column and leaves it out. Every
+    /// other column is the value at the YAML path of its name.
+    pub derived: bool,
 }
 
 impl<R> Column<R> {
@@ -69,9 +73,20 @@ impl<R> Column<R> {
             kind,
             meaning,
             value: Box::new(value),
+            derived: false,
         }
     }
+
+    /// A column trappa works out, which `import` does not read back.
+    pub fn derived(mut self) -> Self {
+        self.derived = true;
+        self
+    }
 }
+
+/// The column `import` rebuilds the inventory's `departments` from, with
+/// the `department` column: derived, but not thrown away.
+pub const DEPARTMENT_NAME: &str = "department_name";
 
 /// The cells of one row, in column order.
 pub fn cells<R>(columns: &[Column<R>], row: &R) -> Vec<Cell> {
@@ -218,14 +233,15 @@ pub fn services<'a>() -> Vec<Column<ServiceRow<'a>>> {
             optional_text(r.classified.service.department.as_deref())
         }),
         Column::new(
-            "department_name",
+            DEPARTMENT_NAME,
             Text,
             "the department's name from `departments` (empty when not listed there)",
             |r: &S| {
                 let id = r.classified.service.department.as_deref();
                 optional_text(id.and_then(|id| r.departments.get(id).copied()))
             },
-        ),
+        )
+        .derived(),
         Column::new("description", Text, "free text", |r: &S| {
             optional_text(r.classified.service.description.as_deref())
         }),
@@ -426,13 +442,15 @@ pub fn services<'a>() -> Vec<Column<ServiceRow<'a>>> {
         }),
         Column::new("step", Number, "the derived step, 1–4", |r: &S| {
             step(Some(r.classified.classification.step))
-        }),
+        })
+        .derived(),
         Column::new(
             "step_name",
             Text,
             "the derived step's name (follows `--lang`)",
             |r: &S| text(i18n::step_name(r.classified.classification.step, r.lang)),
-        ),
+        )
+        .derived(),
         Column::new(
             "declared_step",
             Number,
@@ -459,13 +477,15 @@ pub fn services<'a>() -> Vec<Column<ServiceRow<'a>>> {
                         .collect(),
                 )
             },
-        ),
+        )
+        .derived(),
         Column::new(
             "reasons",
             Text,
             "what decided the step and what the next one needs (follows `--lang`)",
             |r: &S| text(&reasons::reasons(&r.classified.classification, r.lang)),
-        ),
+        )
+        .derived(),
         // Last, so that the columns of exports made before types existed
         // keep their places.
         Column::new(

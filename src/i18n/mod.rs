@@ -156,6 +156,13 @@ fn missing_key(key: &str) -> &'static str {
         .or_insert_with(|| Box::leak(key.to_string().into_boxed_str()))
 }
 
+/// An export column's heading in a spreadsheet, by its id
+/// (`evidence.submission` → "Submission" / "Inlämning"): the template's
+/// headers, and what `import` recognises beside the ids.
+pub fn column_label(column: &str, lang: Lang) -> &'static str {
+    text(lang, &format!("import.column.{column}.label"))
+}
+
 /// The text of `key` with each `{name}` replaced by its value.
 pub fn format(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     fill(text(lang, key), args)

@@ -22,6 +22,18 @@ pub enum Dialect {
 
 const BOM: &str = "\u{feff}";
 
+/// What starts a formula in Excel: the Excel dialect guards text that does.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell of the Excel dialect as it was before [`Dialect::text`]
+/// guarded it: one `'` off a text that is `'`s and then a formula start.
+pub fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
 impl Dialect {
     pub fn from_excel_flag(excel: bool) -> Dialect {
         if excel {
@@ -73,8 +85,12 @@ impl Dialect {
     /// A text cell. In the Excel dialect, a cell starting with `=`, `+`, `-`,
     /// `@`, tab or CR is prefixed with `'` so Excel shows it as text instead
     /// of evaluating it (`=HYPERLINK(…)`, `+46…`, `-1+2`, `@SUM(…)`).
+    ///
+    /// A text that already starts with `'` and then one of those is guarded
+    /// once more, so that [`unguard`] (what `import` reads it back with)
+    /// gives every text back as it was.
     pub fn text(self, cell: &str) -> Cow<'_, str> {
-        let dangerous = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        let dangerous = cell.trim_start_matches('\'').starts_with(FORMULA_STARTS);
         if self == Dialect::Excel && dangerous {
             Cow::Owned(format!("'{cell}"))
         } else {
@@ -179,6 +195,12 @@ mod tests {
             assert_eq!(Standard.text(cell), cell);
         }
         assert_eq!(Excel.text("Bygglov"), "Bygglov");
+        // Already guarded-looking text is guarded again, so unguard gives it back.
+        assert_eq!(Excel.text("'=x"), "''=x");
+        assert_eq!(Excel.text("'plain"), "'plain");
+        for cell in ["=x", "'=x", "''+1", "'plain", "plain", "'", ""] {
+            assert_eq!(unguard(&Excel.text(cell)), cell);
+        }
         assert_eq!(Excel.text(""), "");
     }
 

@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod numbers;
 pub mod report;
 pub mod survey;
+pub mod template;
 pub mod text;
 pub mod trend;
 pub mod xlsx;

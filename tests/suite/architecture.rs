@@ -21,6 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["trend", "survey"],
     &["export"],
     &["render"],
+    &["import"],
     &["emit", "lsp"],
     &["cli"],
 ];

@@ -1113,13 +1113,18 @@ fn help_that_cannot_be_written_is_exit_2() {
 
 // ---------------------------------------------------------------------------
 // Fuzzing regressions: every input in tests/fixtures/fuzz (crashes found by
-// `fuzz/run.sh`), every fixture and every example, through the whole
-// pipeline the fuzz target runs.
+// `fuzz/run.sh`), every fixture (the spreadsheets `import` reads too) and
+// every example, through the whole pipeline the fuzz target runs.
 
 #[test]
 fn fuzz_regressions_and_fixtures_pass_the_whole_pipeline() {
     let mut inputs: Vec<PathBuf> = Vec::new();
-    for dir in ["tests/fixtures/fuzz", "tests/fixtures", "examples"] {
+    for dir in [
+        "tests/fixtures/fuzz",
+        "tests/fixtures",
+        "tests/fixtures/import",
+        "examples",
+    ] {
         let Ok(entries) = fs::read_dir(dir) else {
             continue;
         };

@@ -20,6 +20,8 @@ mod export;
 mod fix;
 mod help;
 mod hostile;
+mod import;
+mod import_calc;
 mod indicators;
 mod init;
 mod libreoffice;

@@ -240,6 +240,14 @@ fn families() -> BTreeSet<String> {
     for tool in Interactive::ALL {
         keys.insert(format!("interactive.{}", tool.as_str()));
     }
+    // Each export column's heading in a spreadsheet (template, import).
+    // and what each column read back means (the template's input messages).
+    for column in trappa::export::columns::services() {
+        keys.insert(format!("import.column.{}.label", column.name));
+        if !column.derived {
+            keys.insert(format!("import.column.{}.help", column.name));
+        }
+    }
     // Each code's line in the man page.
     for code in Code::ALL {
         keys.insert(format!("code.{}", code.as_str()));

@@ -1,0 +1,498 @@
+//! Spreadsheet files into [`Table`]s: CSV in either dialect `export`
+//! writes (told apart by the header's delimiter), `.xlsx` and `.ods`
+//! through calamine. Nothing here knows the columns; a problem reading a
+//! file is a [`Unreadable`] reason for an E001 at the file.
+
+use super::{CsvDialect, Field, Raw, Row, Table, Unreadable};
+use crate::diagnostic::Message;
+use crate::i18n::{self, Lang};
+use crate::limits;
+use calamine::{Data, DataRef, Ods, Reader, Xlsx, open_workbook_from_rs};
+use std::io::Cursor;
+
+/// The kinds of file `import` reads, by extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Csv,
+    Xlsx,
+    Ods,
+}
+
+impl FileKind {
+    /// By the name's extension, in any letter case.
+    pub fn of(name: &str) -> Option<FileKind> {
+        let (_, extension) = name.rsplit_once('.')?;
+        match extension.to_ascii_lowercase().as_str() {
+            "csv" => Some(FileKind::Csv),
+            "xlsx" => Some(FileKind::Xlsx),
+            "ods" => Some(FileKind::Ods),
+            _ => None,
+        }
+    }
+}
+
+/// The sheet of a workbook that holds the services: the one named
+/// `services` (as `export` names it) or as the template names it in
+/// either language (`Services`, `Tjänster`), else the first.
+pub const SERVICES_SHEET: &str = "services";
+
+const BOM: &str = "\u{feff}";
+
+/// Reads one file's bytes into its table of services.
+pub fn table(file: &str, kind: FileKind, bytes: Vec<u8>) -> Result<Table, Unreadable> {
+    if bytes.len() as u64 > limits::MAX_IMPORT_FILE_BYTES {
+        return Err(Message::new("import.too_large")
+            .number("limit", limits::MAX_IMPORT_FILE_BYTES / (1024 * 1024)));
+    }
+    match kind {
+        FileKind::Csv => csv_table(file, bytes),
+        FileKind::Xlsx => {
+            check_inflated(&bytes)?;
+            let workbook: Xlsx<_> =
+                open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+            xlsx_table(file, workbook)
+        }
+        FileKind::Ods => {
+            check_inflated(&bytes)?;
+            let workbook: Ods<_> =
+                open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+            workbook_table(file, workbook)
+        }
+    }
+}
+
+/// A workbook is a zip: its parts' sizes, as the zip declares them, must
+/// add up to at most [`limits::MAX_IMPORT_INFLATED_BYTES`] before any part
+/// is inflated, so a zip bomb is refused unread.
+fn check_inflated(bytes: &[u8]) -> Result<(), Unreadable> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let part = archive.by_index_raw(index).map_err(|e| unreadable(&e))?;
+        total = total.saturating_add(part.size());
+    }
+    if total > limits::MAX_IMPORT_INFLATED_BYTES {
+        return Err(Message::new("import.too_much_inflated")
+            .number("limit", limits::MAX_IMPORT_INFLATED_BYTES / (1024 * 1024)));
+    }
+    Ok(())
+}
+
+fn unreadable(error: &dyn std::fmt::Display) -> Unreadable {
+    Message::new("import.unreadable").text("detail", error.to_string())
+}
+
+/// The dialect a CSV text is in: Swedish Excel's when its first line has
+/// more `;` than `,` (the header's ids hold neither), else RFC 4180. A BOM
+/// alone does not decide: programs other than Excel write one too.
+pub fn dialect_of(text: &str) -> CsvDialect {
+    let first = text.lines().next().unwrap_or("");
+    let count = |c: char| first.chars().filter(|&x| x == c).count();
+    if count(';') > count(',') {
+        CsvDialect::Excel
+    } else {
+        CsvDialect::Standard
+    }
+}
+
+fn csv_table(file: &str, bytes: Vec<u8>) -> Result<Table, Unreadable> {
+    let text = String::from_utf8(bytes).map_err(|_| Message::new("import.not_utf8"))?;
+    let text = text.strip_prefix(BOM).unwrap_or(&text);
+    let dialect = dialect_of(text);
+    let delimiter = match dialect {
+        CsvDialect::Standard => b',',
+        CsvDialect::Excel => b';',
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut cells = 0usize;
+    for record in reader.records() {
+        let record = record.map_err(|e| unreadable(&e))?;
+        let number = record
+            .position()
+            .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+        cells += record.len();
+        if cells > limits::MAX_IMPORT_CELLS {
+            return Err(too_many_cells());
+        }
+        rows.push(Row {
+            number,
+            cells: record
+                .iter()
+                .map(|field| {
+                    if field.is_empty() {
+                        Raw::Empty
+                    } else {
+                        Raw::Text(field.to_string())
+                    }
+                })
+                .collect(),
+        });
+    }
+    Ok(Table {
+        file: file.to_string(),
+        sheet: None,
+        dialect: Some(dialect),
+        rows,
+        merged: Vec::new(),
+        organisation_sheet: None,
+        organisation: Vec::new(),
+    })
+}
+
+fn too_many_cells() -> Unreadable {
+    Message::new("import.too_many_cells").number("limit", limits::MAX_IMPORT_CELLS as u64)
+}
+
+/// Rows of the organisation sheet read: it has four.
+const ORGANISATION_ROWS: u32 = 100;
+
+/// The template's organisation sheet, when the workbook has one beside
+/// its services sheet.
+fn organisation_sheet(names: &[String], services: &str) -> Option<String> {
+    names
+        .iter()
+        .find(|n| {
+            *n != services
+                && [Lang::En, Lang::Sv].iter().any(|&lang| {
+                    n.trim().to_lowercase()
+                        == i18n::text(lang, "import.template.organisation_sheet").to_lowercase()
+                })
+        })
+        .cloned()
+}
+
+/// The organisation sheet's rows: a text heading in A and a value in B.
+fn fields(mut cells: Vec<(u32, u32, Raw)>) -> Vec<Field> {
+    cells.sort_by_key(|&(row, col, _)| (row, col));
+    let mut out = Vec::new();
+    for (row, col, value) in &cells {
+        if *col != 1 {
+            continue;
+        }
+        let heading = cells.iter().find_map(|(r, c, v)| match v {
+            Raw::Text(text) if r == row && *c == 0 => Some(text.clone()),
+            _ => None,
+        });
+        if let Some(heading) = heading {
+            out.push(Field {
+                heading,
+                value: value.clone(),
+                row: row + 1,
+                col: 1,
+            });
+        }
+    }
+    out
+}
+
+fn services_sheet(names: &[String]) -> Result<String, Unreadable> {
+    let known = |name: &str| {
+        let name = name.trim().to_lowercase();
+        name == SERVICES_SHEET
+            || [Lang::En, Lang::Sv].iter().any(|&lang| {
+                name == i18n::text(lang, "import.template.services_sheet").to_lowercase()
+            })
+    };
+    names
+        .iter()
+        .find(|n| known(n))
+        .or_else(|| names.first())
+        .cloned()
+        .ok_or_else(|| Message::new("import.no_sheet"))
+}
+
+/// An xlsx sheet cell by cell as the XML holds them: only cells with a
+/// value are kept and counted, so a stray value in cell XFD1048576 costs
+/// one cell, not the seventeen billion of the range it spans.
+fn xlsx_table<R: std::io::Read + std::io::Seek>(
+    file: &str,
+    mut workbook: Xlsx<R>,
+) -> Result<Table, Unreadable> {
+    let names = workbook.sheet_names();
+    let sheet = services_sheet(&names)?;
+    let organisation_sheet = organisation_sheet(&names, &sheet);
+    let mut organisation = Vec::new();
+    if let Some(name) = &organisation_sheet {
+        let mut reader = workbook
+            .worksheet_cells_reader(name)
+            .map_err(|e| unreadable(&e))?;
+        let mut cells = Vec::new();
+        while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
+            let (row, col) = cell.get_position();
+            // Headings in A, values in B; the rest is not read, and a
+            // sheet of a million cells costs no memory.
+            if col < 2 && row < ORGANISATION_ROWS {
+                cells.push((row, col, raw_ref(cell.get_value())));
+            }
+        }
+        organisation = fields(cells);
+    }
+    let merged = workbook
+        .merge_cells_by_sheet_name(&sheet)
+        .map_err(|e| unreadable(&e))?
+        .into_iter()
+        .map(|d| (d.start, d.end))
+        .collect();
+    let mut reader = workbook
+        .worksheet_cells_reader(&sheet)
+        .map_err(|e| unreadable(&e))?;
+    let mut cells: Vec<(u32, u32, Raw)> = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
+        let value = raw_ref(cell.get_value());
+        if matches!(value, Raw::Empty) {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        if col as usize >= limits::MAX_IMPORT_COLUMNS {
+            return Err(too_wide());
+        }
+        cells.push((row, col, value));
+        if cells.len() > limits::MAX_IMPORT_CELLS {
+            return Err(too_many_cells());
+        }
+    }
+    cells.sort_by_key(|&(row, col, _)| (row, col));
+    let mut rows: Vec<Row> = Vec::new();
+    for (row, col, value) in cells {
+        if rows.last().is_none_or(|r| r.number != row + 1) {
+            rows.push(Row {
+                number: row + 1,
+                cells: Vec::new(),
+            });
+        }
+        if let Some(last) = rows.last_mut() {
+            last.cells.resize(col as usize, Raw::Empty);
+            last.cells.push(value);
+        }
+    }
+    Ok(Table {
+        file: file.to_string(),
+        sheet: Some(sheet),
+        dialect: None,
+        rows,
+        merged,
+        organisation_sheet,
+        organisation,
+    })
+}
+
+fn too_wide() -> Unreadable {
+    Message::new("import.too_wide").number("limit", limits::MAX_IMPORT_COLUMNS as u64)
+}
+
+fn raw_ref(data: &DataRef) -> Raw {
+    match data {
+        DataRef::SharedString(text) => Raw::Text((*text).to_string()),
+        DataRef::String(text) => Raw::Text(text.clone()),
+        DataRef::Int(n) => raw(&Data::Int(*n)),
+        DataRef::Float(n) => raw(&Data::Float(*n)),
+        DataRef::Bool(b) => Raw::Bool(*b),
+        DataRef::DateTime(date) => raw(&Data::DateTime(*date)),
+        DataRef::DateTimeIso(text) => raw(&Data::DateTimeIso(text.clone())),
+        DataRef::DurationIso(text) => Raw::Text(text.clone()),
+        DataRef::Error(error) => Raw::Error(error.to_string()),
+        DataRef::Empty => Raw::Empty,
+    }
+}
+
+/// An OpenDocument sheet through calamine's range (its reader has no cell
+/// stream); repeated rows and columns are capped at the sheet's size there.
+fn workbook_table<R, W>(file: &str, mut workbook: W) -> Result<Table, Unreadable>
+where
+    R: std::io::Read + std::io::Seek,
+    W: Reader<R>,
+    W::Error: std::fmt::Display,
+{
+    let names = workbook.sheet_names();
+    let sheet = services_sheet(&names)?;
+    let organisation_sheet = organisation_sheet(&names, &sheet);
+    let mut organisation = Vec::new();
+    if let Some(name) = &organisation_sheet {
+        let range = workbook.worksheet_range(name).map_err(|e| unreadable(&e))?;
+        let (height, width) = range.get_size();
+        if height.saturating_mul(width) > limits::MAX_IMPORT_CELLS {
+            return Err(too_many_cells());
+        }
+        let (top, left) = range.start().unwrap_or((0, 0));
+        let cells = range
+            .used_cells()
+            .map(|(r, c, data)| (top + r as u32, left + c as u32, raw(data)))
+            .filter(|&(row, col, _)| col < 2 && row < ORGANISATION_ROWS)
+            .collect();
+        organisation = fields(cells);
+    }
+    let range = workbook
+        .worksheet_range(&sheet)
+        .map_err(|e| unreadable(&e))?;
+    let (height, width) = range.get_size();
+    if height.saturating_mul(width) > limits::MAX_IMPORT_CELLS {
+        return Err(too_many_cells());
+    }
+    if range
+        .end()
+        .is_some_and(|(_, col)| col as usize >= limits::MAX_IMPORT_COLUMNS)
+    {
+        return Err(too_wide());
+    }
+    let Some((top, left)) = range.start() else {
+        return Ok(Table {
+            file: file.to_string(),
+            sheet: Some(sheet),
+            dialect: None,
+            rows: Vec::new(),
+            merged: Vec::new(),
+            organisation_sheet: None,
+            organisation: Vec::new(),
+        });
+    };
+    let mut rows = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        // Cells left of the used range are empty: the row starts at column A.
+        let mut cells = vec![Raw::Empty; left as usize];
+        cells.extend(row.iter().map(raw));
+        rows.push(Row {
+            number: top + i as u32 + 1,
+            cells,
+        });
+    }
+    Ok(Table {
+        file: file.to_string(),
+        sheet: Some(sheet),
+        dialect: None,
+        rows,
+        // calamine does not give an OpenDocument sheet's merged ranges;
+        // their covered cells read as empty (README, "Limits").
+        merged: Vec::new(),
+        organisation_sheet,
+        organisation,
+    })
+}
+
+fn raw(data: &Data) -> Raw {
+    match data {
+        Data::Empty => Raw::Empty,
+        Data::String(text) => Raw::Text(text.clone()),
+        Data::Int(n) => Raw::Number(*n as f64),
+        Data::Float(n) => Raw::Number(*n),
+        Data::Bool(b) => Raw::Bool(*b),
+        Data::DateTime(date) => {
+            let (year, month, day, h, m, s, ms) = date.to_ymd_hms_milli();
+            Raw::Date {
+                year,
+                month,
+                day,
+                time: (h, m, s, ms) != (0, 0, 0, 0),
+            }
+        }
+        // OpenDocument keeps dates as ISO text: `2014-05-01` or with a time.
+        Data::DateTimeIso(text) => iso_date(text).unwrap_or_else(|| Raw::Text(text.clone())),
+        Data::DurationIso(text) => Raw::Text(text.clone()),
+        Data::Error(error) => Raw::Error(error.to_string()),
+    }
+}
+
+fn iso_date(text: &str) -> Option<Raw> {
+    let date = text.get(..10)?;
+    let mut parts = date.split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    let rest = &text[10..];
+    let time = !rest.is_empty()
+        && !rest
+            .trim_start_matches('T')
+            .trim_matches(['0', ':', '.'])
+            .is_empty();
+    Some(Raw::Date {
+        year,
+        month,
+        day,
+        time,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_decides_the_dialect() {
+        assert_eq!(dialect_of("id;name;url\n"), CsvDialect::Excel);
+        assert_eq!(dialect_of("id,name,url\n"), CsvDialect::Standard);
+        // A single column has neither: RFC 4180.
+        assert_eq!(dialect_of("id\n"), CsvDialect::Standard);
+    }
+
+    #[test]
+    fn csv_records_keep_their_lines() {
+        let text = "id,name\n\"a\",\"two\nlines\"\nb,c\n";
+        let table = csv_table("x.csv", text.as_bytes().to_vec()).unwrap();
+        let numbers: Vec<u32> = table.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [1, 2, 4]);
+        assert_eq!(table.rows[1].cells[1], Raw::Text("two\nlines".into()));
+    }
+
+    #[test]
+    fn excel_csv_is_read_with_semicolons_and_its_bom_dropped() {
+        let text = "\u{feff}id;cost_per_case_sek\r\nx;145,5\r\n";
+        let table = csv_table("x.csv", text.as_bytes().to_vec()).unwrap();
+        assert_eq!(table.dialect, Some(CsvDialect::Excel));
+        assert_eq!(table.rows[0].cells[0], Raw::Text("id".into()));
+        assert_eq!(table.rows[1].cells[1], Raw::Text("145,5".into()));
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_refused() {
+        let error = csv_table("x.csv", b"id\n\xe5\n".to_vec()).unwrap_err();
+        assert_eq!(error.key, "import.not_utf8");
+    }
+
+    #[test]
+    fn a_workbook_that_declares_more_than_the_limit_is_refused_unread() {
+        use std::io::Write;
+        let mut bytes = Vec::new();
+        {
+            let mut zip = zip::ZipWriter::new(Cursor::new(&mut bytes));
+            let options = zip::write::SimpleFileOptions::default();
+            zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+            zip.write_all(b"<worksheet/>").unwrap();
+            zip.finish().unwrap();
+        }
+        assert!(check_inflated(&bytes).is_ok());
+        // The central directory's uncompressed size (offset 24 of its
+        // record) says 4 GiB: a zip bomb as the zip declares it.
+        let at = bytes
+            .windows(4)
+            .position(|w| w == [0x50, 0x4b, 0x01, 0x02])
+            .unwrap();
+        bytes[at + 24..at + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+        let error = check_inflated(&bytes).unwrap_err();
+        assert_eq!(error.key, "import.too_much_inflated");
+    }
+
+    #[test]
+    fn ods_dates_are_dates() {
+        assert_eq!(
+            iso_date("2014-05-01"),
+            Some(Raw::Date {
+                year: 2014,
+                month: 5,
+                day: 1,
+                time: false
+            })
+        );
+        assert!(matches!(
+            iso_date("2014-05-01T10:30:00"),
+            Some(Raw::Date { time: true, .. })
+        ));
+        assert!(matches!(
+            iso_date("2014-05-01T00:00:00"),
+            Some(Raw::Date { time: false, .. })
+        ));
+    }
+}
