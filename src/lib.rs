@@ -57,6 +57,7 @@ pub mod ladder;
 pub mod limits;
 pub mod lsp;
 pub mod municipalities;
+pub mod plan;
 pub mod pipeline;
 pub mod render;
 pub mod report;

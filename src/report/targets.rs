@@ -59,7 +59,7 @@ pub struct Point {
 /// computed as 3/5 must meet a target of 0.60.
 const EPSILON: f64 = 1e-9;
 
-fn reaches(value: f64, target: &Target) -> bool {
+pub fn reaches(value: f64, target: &Target) -> bool {
     match target.direction {
         Direction::Up => value >= target.target - EPSILON,
         Direction::Down => value <= target.target + EPSILON,

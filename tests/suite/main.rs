@@ -30,6 +30,7 @@ pub mod lsp;
 mod narrow_terminal;
 mod neovim;
 mod precommit;
+mod plan;
 mod properties;
 mod references;
 mod runs;
