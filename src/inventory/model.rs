@@ -487,6 +487,11 @@ impl Spans {
     pub fn get(&self, path: &str) -> Option<Pos> {
         self.0.get(path).copied()
     }
+
+    /// Every recorded path and its position, in path order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Pos)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), *v))
+    }
 }
 
 #[cfg(test)]

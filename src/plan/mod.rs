@@ -8,6 +8,7 @@
 //! search of [`solve`]; and the changed inventory reported again by
 //! `report::build`, whose statuses are the plan's "after".
 
+pub mod apply;
 pub mod moves;
 pub mod solve;
 
