@@ -18,6 +18,7 @@ mod ladder;
 mod lsp;
 pub mod output;
 pub mod paths;
+mod plan;
 mod report;
 mod schema;
 mod survey;
@@ -42,6 +43,7 @@ pub use import::{ImportArgs, ImportFormat};
 pub use init::InitArgs;
 pub use ladder::{LadderArgs, LadderFormat};
 pub use lsp::LspArgs;
+pub use plan::{PlanArgs, PlanFormat};
 pub use report::{ReportArgs, ReportFormat};
 pub use schema::SchemaArgs;
 pub use survey::{SurveyArgs, SurveyFormat};
@@ -103,6 +105,11 @@ pub enum Command {
         after_help = "Examples:\n  trappa trend examples/trelleborg-*.yaml --targets examples/targets-trelleborg.yaml\n  trappa trend inventories/ --format html --lang sv -o trend.html\n  trappa trend inventories/ --format csv --excel -o trend.csv"
     )]
     Trend(TrendArgs),
+    /// The fewest changes that meet the targets: each department's action plan, or the inventory with them made
+    #[command(
+        after_help = "Examples:\n  trappa plan examples/trelleborg-2014.yaml --targets examples/targets-trelleborg.yaml\n  trappa plan inventory.yaml --targets targets.yaml --format csv --excel -o plan.csv\n  trappa plan inventory.yaml --targets targets.yaml --apply -o scenario.yaml"
+    )]
+    Plan(PlanArgs),
     /// One row per organisation and year: services, steps, e-ID, take-up, rank
     #[command(
         after_help = "Example:\n  trappa compare examples/ --format csv --excel -o compare.csv"
@@ -277,6 +284,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Classify(args) => classify::run(&args, &context),
         Command::Report(args) => report::run(&args, &context),
         Command::Trend(args) => trend::run(&args, &context),
+        Command::Plan(args) => plan::run(&args, &context),
         Command::Compare(args) => compare::run(&args, &context),
         Command::Survey(args) => survey::run(&args, &context),
         Command::Export(args) => export::run(&args, &context),

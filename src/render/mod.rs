@@ -17,6 +17,7 @@ pub mod json;
 pub mod ladder;
 pub mod markdown;
 pub mod numbers;
+pub mod plan;
 pub mod report;
 pub mod survey;
 pub mod template;
