@@ -20,6 +20,7 @@
 //! trend      many years of one organisation, built from each year's report
 //! survey     many organisations at once (one inventory each): the national
 //!            view, service types and the index in 15 rank groups
+//! plan       the fewest changes that meet the targets, judged by report
 //! render     the render toolkit (document, text and Markdown tables, numbers,
 //!            JSON, CSV, xlsx) and every command's renderers
 //! import     spreadsheets back into an inventory: export's columns read

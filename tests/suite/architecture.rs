@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["pipeline", "classified"],
     &["indicators", "fix"],
     &["report", "compare"],
-    &["trend", "survey"],
+    &["trend", "survey", "plan"],
     &["export"],
     &["render"],
     &["import"],

@@ -55,7 +55,13 @@ pub fn from_to(change: &Change, lang: Lang) -> String {
         .from
         .clone()
         .unwrap_or_else(|| t(lang, "plan.absent"));
-    format!("{from} → {}", change.to)
+    // The statement's address is chosen on --apply: its word here.
+    let to = if change.what == crate::plan::Move::AccessibilityStatement {
+        t(lang, "plan.address")
+    } else {
+        change.to.to_string()
+    };
+    format!("{from} → {to}")
 }
 
 pub fn step(change: &Change) -> String {
