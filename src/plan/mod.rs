@@ -167,6 +167,11 @@ pub struct Plan {
     pub heaviest: Vec<Heavy>,
     /// The inventory with the plan made (statements at [`PLACEHOLDER_URL`]).
     pub after: Inventory,
+    /// True when the search ran to its end, so no smaller plan exists;
+    /// false when it stopped at its budget (`solve::BUDGET`) with this plan.
+    pub proven: bool,
+    /// No plan meeting the same targets has fewer changes than this.
+    pub lower_bound: u32,
 }
 
 impl Plan {
@@ -257,6 +262,35 @@ impl solve::Rows for RowSet<'_> {
             num as f64
         };
         report::targets::reaches(value, &row.target)
+    }
+    fn support(&self, k: usize) -> u16 {
+        own_moves(self.0[k].indicator)
+    }
+}
+
+/// The moves a row counts as its own in the search's grouped bound: those
+/// that move its numerator directly. Any choice is a valid bound (see
+/// `solve`); these keep the independent needs apart.
+fn own_moves(indicator: Indicator) -> u16 {
+    use Indicator::*;
+    let bits = |moves: &[Move]| moves.iter().fold(0, |m, x| m | x.bit());
+    match indicator {
+        AlwaysOpenShare => Move::AlwaysOpen.bit(),
+        MobileShare => Move::Responsive.bit(),
+        ForeignEidShare => Move::ForeignEid.bit(),
+        CaseTrackingShare => Move::PortalTracking.bit(),
+        DigitalDecisionShare => Move::PortalDecision.bit(),
+        AccessibilityStatementShare => Move::AccessibilityStatement.bit(),
+        PrefillRegistryShare => Move::RegistryPrefill.bit(),
+        EidShare => bits(&[Move::EidLogin, Move::EidSigning]),
+        PdfForms => bits(&[Move::OnlineSubmission, Move::DownloadForm]),
+        _ => bits(&[
+            Move::OnlineSubmission,
+            Move::EidLogin,
+            Move::EidSigning,
+            Move::DownloadForm,
+            Move::RegistryPrefill,
+        ]),
     }
 }
 
@@ -433,7 +467,7 @@ pub fn build(
         }
     }
 
-    let answer = loop {
+    let (answer, proven, bound) = loop {
         let kept: Vec<usize> = (0..rows.len()).filter(|&k| active[k]).collect();
         let answer = search(&rows, &kept, &candidates, &start);
         match answer {
@@ -446,7 +480,7 @@ pub fn build(
                     .rev()
                     .find(|&&k| !solve::Rows::met(&RowSet(&rows), k, start[k].0, start[k].1))
                 else {
-                    break vec![None; candidates.len()];
+                    break (vec![None; candidates.len()], true, 0);
                 };
                 active[k] = false;
             }
@@ -534,6 +568,8 @@ pub fn build(
         targets: lines,
         heaviest: heaviest(inventory),
         after,
+        proven,
+        lower_bound: bound,
     })
 }
 
@@ -550,7 +586,7 @@ fn search(
     kept: &[usize],
     candidates: &[Candidate],
     start: &[(i64, i64)],
-) -> Option<Vec<Option<u16>>> {
+) -> Option<(Vec<Option<u16>>, bool, u32)> {
     let sub: Vec<Row> = kept
         .iter()
         .map(|&k| Row {
@@ -635,12 +671,12 @@ fn search(
         .map(|(r, &(n, d))| r.slack(n as f64, d as f64))
         .collect();
     let only: Vec<solve::Item> = items.iter().map(|(_, i)| i.clone()).collect();
-    let answer = solve::solve(&only, &set, &start, &slack)?;
+    let solution = solve::solve(&only, &set, &start, &slack)?;
     let mut out = vec![None; candidates.len()];
-    for ((c, item), chosen) in items.iter().zip(answer) {
+    for ((c, item), chosen) in items.iter().zip(solution.answer) {
         out[*c] = chosen.map(|i| item.choices[i].moves);
     }
-    Some(out)
+    Some((out, solution.proven, solution.bound))
 }
 
 /// `a` does at least as much as `b` for every row at no more cost, so a

@@ -21,6 +21,19 @@
 //! another (its fractional-knapsack bound). Sizes are whole numbers, so
 //! the bound is rounded up after a small allowance for rounding error.
 //!
+//! A second bound adds up groups of rows. Give each row a set of moves of
+//! its own (e-ID share: e-ID login and signing; case tracking: tracking)
+//! and join rows whose sets overlap into groups; the groups' sets are then
+//! disjoint, so a plan's size is at least the sum over groups of its
+//! changes in each group's set. For one row, the fewest changes from its
+//! set that can close its deficit is exact integer arithmetic: for every
+//! service, the most the row can gain with at most k changes of its set
+//! (any other changes free), combined over the remaining services by a
+//! max-plus table over k. A group's share is at least its largest row's,
+//! and at least its own Lagrangian bound with only its set's changes
+//! counted. This is what closes the rounding gap of the first bound when a
+//! plan is the sum of many separate small needs (hours, tracking, mobile…).
+//!
 //! Services with the same options are interchangeable; the search makes
 //! the earlier (preferred) of two such services take an option no later
 //! in the order than the later one takes, which removes only permutations
@@ -57,32 +70,65 @@ pub trait Rows {
     fn count(&self) -> usize;
     /// Row `k`'s exact test, on its numerator and denominator.
     fn met(&self, k: usize, num: i64, den: i64) -> bool;
+    /// The moves (bits) that row `k` counts as its own for the grouped
+    /// bound below; any set gives a valid bound, a fitting one a tight one.
+    fn support(&self, k: usize) -> u16;
 }
 
 /// The search's answer: for each item, the index of its choice (None: no change).
 pub type Answer = Vec<Option<usize>>;
 
-/// The smallest set of choices that meets every row, or None when no set does.
+/// How many nodes the first pass may visit before it stops and says so.
+/// A plan found by then is valid and meets the rows; it is only not
+/// proven the smallest, and [`Solution::proven`] says which.
+pub const BUDGET: u64 = 3_000_000;
+
+pub struct Solution {
+    pub answer: Answer,
+    /// True when no smaller plan exists (the search ran to its end).
+    pub proven: bool,
+    /// The lower bound at the root: no plan has fewer changes.
+    pub bound: u32,
+}
+
+/// The smallest set of choices that meets every row, or None when no set
+/// does (or none was found within the budget).
 /// `start`: each row's numerator and denominator now; `slack`: each row's
 /// slack now (negative: short of the target).
-pub fn solve(items: &[Item], rows: &impl Rows, start: &[(i64, i64)], slack: &[f64]) -> Option<Answer> {
+pub fn solve(items: &[Item], rows: &impl Rows, start: &[(i64, i64)], slack: &[f64]) -> Option<Solution> {
     let n_rows = rows.count();
     let mut search = Search::new(items, rows, start, slack);
+    let bound = (search.lower_bound(0, slack) - ROUNDING).ceil().max(0.0) as u32;
+    search.floor = bound;
     if n_rows == 0 {
-        return Some(vec![None; items.len()]);
+        return Some(Solution {
+            answer: vec![None; items.len()],
+            proven: true,
+            bound: 0,
+        });
     }
     // Pass one: the smallest size.
-    search.limit = u32::MAX;
-    search.first_only = false;
     search.run();
     let size = search.best_size?;
+    if search.exhausted {
+        return Some(Solution {
+            answer: search.best?,
+            proven: false,
+            bound,
+        });
+    }
     // Pass two: the first plan of that size in the order of preference.
     search.limit = size;
     search.first_only = true;
     search.best = None;
     search.best_size = None;
+    search.budget = u64::MAX;
     search.run();
-    search.best
+    Some(Solution {
+        answer: search.best?,
+        proven: true,
+        bound: size,
+    })
 }
 
 struct Search<'a, R: Rows> {
@@ -94,14 +140,35 @@ struct Search<'a, R: Rows> {
     max_gain: Vec<Vec<f64>>,
     /// The multiplier vectors and, for each, Σ over items i.. of the item's term.
     bounds: Vec<(Vec<f64>, Vec<f64>)>,
+    /// The grouped bound: each group's rows, and its Lagrangian (λ, suffix
+    /// terms counting only the group's moves).
+    groups: Vec<Group>,
+    /// For each row: table[i][c] = the most the row can gain from items i..
+    /// with at most c changes of its own set (c ≤ TABLE).
+    tables: Vec<Vec<Vec<f64>>>,
     limit: u32,
     first_only: bool,
     best: Option<Answer>,
     best_size: Option<u32>,
     done: bool,
+    nodes: u64,
+    budget: u64,
+    exhausted: bool,
+    /// No plan is smaller: pass one stops at a plan of this size.
+    floor: u32,
 }
 
 const ROUNDING: f64 = 1e-6;
+
+/// How many changes of one row's own set the per-row tables count up to;
+/// a need beyond it is bounded by TABLE + 1, still a valid lower bound.
+const TABLE: usize = 256;
+
+struct Group {
+    rows: Vec<usize>,
+    lambda: Vec<f64>,
+    suffix: Vec<f64>,
+}
 
 impl<'a, R: Rows> Search<'a, R> {
     fn new(items: &'a [Item], rows: &'a R, start: &[(i64, i64)], slack: &[f64]) -> Self {
@@ -125,17 +192,54 @@ impl<'a, R: Rows> Search<'a, R> {
             slack0: slack.to_vec(),
             max_gain,
             bounds: Vec::new(),
+            groups: Vec::new(),
+            tables: Vec::new(),
             limit: u32::MAX,
             first_only: false,
             best: None,
             best_size: None,
             done: false,
+            nodes: 0,
+            budget: BUDGET,
+            exhausted: false,
+            floor: 0,
         };
-        for lambda in multipliers(items, slack) {
-            let suffix = suffix_terms(items, &lambda);
+        let all = u16::MAX;
+        let every_row = vec![true; n_rows];
+        for lambda in multipliers(items, slack, all, &every_row) {
+            let suffix = suffix_terms(items, &lambda, all);
             search.bounds.push((lambda, suffix));
         }
+        let supports: Vec<u16> = (0..n_rows).map(|k| rows.support(k)).collect();
+        search.tables = (0..n_rows).map(|k| row_table(items, k, supports[k])).collect();
+        for rows_of_group in groups(&supports) {
+            let mask = rows_of_group.iter().fold(0, |m, &k| m | supports[k]);
+            // The group's Lagrangian: only its rows (the others' λ stay 0,
+            // so their constraints are not used), only its moves counted.
+            let inside: Vec<bool> = (0..n_rows).map(|k| rows_of_group.contains(&k)).collect();
+            let lambda = multipliers(items, slack, mask, &inside)
+                .pop()
+                .unwrap_or_else(|| vec![0.0; n_rows]);
+            let suffix = suffix_terms(items, &lambda, mask);
+            search.groups.push(Group {
+                rows: rows_of_group,
+                lambda,
+                suffix,
+            });
+        }
         search
+    }
+
+    /// The fewest changes of row k's own set that close its deficit from item i on.
+    fn row_bound(&self, k: usize, i: usize, deficit: f64) -> f64 {
+        if deficit <= ROUNDING {
+            return 0.0;
+        }
+        let table = &self.tables[k][i];
+        match table.iter().position(|g| *g >= deficit - ROUNDING) {
+            Some(c) => c as f64,
+            None => (TABLE + 1) as f64,
+        }
     }
 
     fn run(&mut self) {
@@ -161,7 +265,18 @@ impl<'a, R: Rows> Search<'a, R> {
             let deficit: f64 = lambda.iter().zip(slack).map(|(l, s)| -l * s).sum();
             best = best.max(deficit + suffix[i]);
         }
-        best
+        let mut grouped = 0.0;
+        for group in &self.groups {
+            let deficit: f64 = group.lambda.iter().zip(slack).map(|(l, s)| -l * s).sum();
+            let lagrangian = (deficit + group.suffix[i] - ROUNDING).ceil().max(0.0);
+            let rows = group
+                .rows
+                .iter()
+                .map(|&k| self.row_bound(k, i, -slack[k]))
+                .fold(0.0_f64, f64::max);
+            grouped += lagrangian.max(rows);
+        }
+        best.max(grouped)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -174,6 +289,11 @@ impl<'a, R: Rows> Search<'a, R> {
         slack: &mut Vec<f64>,
         last_of_class: &mut std::collections::HashMap<usize, usize>,
     ) {
+        self.nodes += 1;
+        if self.nodes > self.budget {
+            self.exhausted = true;
+            self.done = true;
+        }
         if self.done {
             return;
         }
@@ -186,7 +306,7 @@ impl<'a, R: Rows> Search<'a, R> {
                     self.done = true;
                 } else {
                     self.limit = used.saturating_sub(1);
-                    if used == 0 {
+                    if used <= self.floor {
                         self.done = true;
                     }
                 }
@@ -241,41 +361,110 @@ impl<'a, R: Rows> Search<'a, R> {
     }
 }
 
+/// The changes of a choice that a bound counts: those in `mask`.
+fn counted(c: &Choice, mask: u16) -> f64 {
+    f64::from((c.moves & mask).count_ones())
+}
+
 /// One item's term of the bound: min(0, min over its choices of cost − λ·gain).
-fn term(item: &Item, lambda: &[f64]) -> f64 {
+fn term(item: &Item, lambda: &[f64], mask: u16) -> f64 {
     item.choices
         .iter()
-        .map(|c| f64::from(c.cost) - lambda.iter().zip(&c.gain).map(|(l, g)| l * g).sum::<f64>())
+        .map(|c| counted(c, mask) - lambda.iter().zip(&c.gain).map(|(l, g)| l * g).sum::<f64>())
         .fold(0.0_f64, f64::min)
 }
 
-fn suffix_terms(items: &[Item], lambda: &[f64]) -> Vec<f64> {
+fn suffix_terms(items: &[Item], lambda: &[f64], mask: u16) -> Vec<f64> {
     let mut suffix = vec![0.0; items.len() + 1];
     for i in (0..items.len()).rev() {
-        suffix[i] = suffix[i + 1] + term(&items[i], lambda);
+        suffix[i] = suffix[i + 1] + term(&items[i], lambda, mask);
     }
     suffix
 }
 
 /// The Lagrangian bound at the root for λ.
-fn root_bound(items: &[Item], slack: &[f64], lambda: &[f64]) -> f64 {
+fn root_bound(items: &[Item], slack: &[f64], lambda: &[f64], mask: u16) -> f64 {
     let deficit: f64 = lambda.iter().zip(slack).map(|(l, s)| -l * s).sum();
-    deficit + items.iter().map(|i| term(i, lambda)).sum::<f64>()
+    deficit + items.iter().map(|i| term(i, lambda, mask)).sum::<f64>()
+}
+
+/// Rows joined when their own sets of moves overlap (connected components).
+fn groups(supports: &[u16]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<(u16, Vec<usize>)> = Vec::new();
+    for (k, &mask) in supports.iter().enumerate() {
+        let mut joined = (mask, vec![k]);
+        let mut rest = Vec::new();
+        for g in groups {
+            if g.0 & joined.0 != 0 {
+                joined.0 |= g.0;
+                joined.1.extend(g.1);
+            } else {
+                rest.push(g);
+            }
+        }
+        rest.push(joined);
+        groups = rest;
+    }
+    let mut out: Vec<Vec<usize>> = groups
+        .into_iter()
+        .map(|(_, mut rows)| {
+            rows.sort_unstable();
+            rows
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// For row k: the most it can gain from items i.. with at most c changes
+/// of its own set `mask`, for c = 0..=TABLE (a max-plus table).
+fn row_table(items: &[Item], k: usize, mask: u16) -> Vec<Vec<f64>> {
+    let n = items.len();
+    let mut table = vec![vec![0.0; TABLE + 1]; n + 1];
+    for i in (0..n).rev() {
+        // best[j]: the most this item gains with at most j changes of the set.
+        let most = items[i]
+            .choices
+            .iter()
+            .map(|c| (c.moves & mask).count_ones() as usize)
+            .max()
+            .unwrap_or(0);
+        let mut best = vec![0.0_f64; most + 1];
+        for c in &items[i].choices {
+            let j = (c.moves & mask).count_ones() as usize;
+            best[j] = best[j].max(c.gain[k]);
+        }
+        for j in 1..=most {
+            best[j] = best[j].max(best[j - 1]);
+        }
+        let (next, this) = {
+            let (head, tail) = table.split_at_mut(i + 1);
+            (&tail[0], &mut head[i])
+        };
+        for c in 0..=TABLE {
+            let mut value = f64::NEG_INFINITY;
+            for (j, b) in best.iter().enumerate().take(c.min(most) + 1) {
+                value = value.max(b + next[c - j]);
+            }
+            this[c] = value;
+        }
+    }
+    table
 }
 
 /// The multipliers the bound is taken with: each short row alone at its
 /// best gain per change, and the best found by subgradient ascent.
-fn multipliers(items: &[Item], slack: &[f64]) -> Vec<Vec<f64>> {
+fn multipliers(items: &[Item], slack: &[f64], mask: u16, inside: &[bool]) -> Vec<Vec<f64>> {
     let n_rows = slack.len();
     let mut out = Vec::new();
     for k in 0..n_rows {
-        if slack[k] >= 0.0 {
+        if slack[k] >= 0.0 || !inside[k] {
             continue;
         }
         let ratio = items
             .iter()
             .flat_map(|i| &i.choices)
-            .map(|c| c.gain[k] / f64::from(c.cost.max(1)))
+            .map(|c| c.gain[k] / counted(c, mask).max(1.0))
             .fold(0.0_f64, f64::max);
         if ratio > 0.0 {
             let mut lambda = vec![0.0; n_rows];
@@ -288,7 +477,7 @@ fn multipliers(items: &[Item], slack: &[f64]) -> Vec<Vec<f64>> {
     let mut lambda: Vec<f64> = (0..n_rows)
         .map(|k| out.iter().map(|l| l[k]).sum::<f64>())
         .collect();
-    let mut best = (root_bound(items, slack, &lambda), lambda.clone());
+    let mut best = (root_bound(items, slack, &lambda, mask), lambda.clone());
     let mut scale = 1.0;
     for round in 0..200 {
         // The options each service takes at this λ, and what they gain.
@@ -297,7 +486,7 @@ fn multipliers(items: &[Item], slack: &[f64]) -> Vec<Vec<f64>> {
             let mut pick: Option<&Choice> = None;
             let mut value = 0.0;
             for c in &item.choices {
-                let v = f64::from(c.cost)
+                let v = counted(c, mask)
                     - lambda.iter().zip(&c.gain).map(|(l, g)| l * g).sum::<f64>();
                 if v < value {
                     value = v;
@@ -315,7 +504,7 @@ fn multipliers(items: &[Item], slack: &[f64]) -> Vec<Vec<f64>> {
         if norm < 1e-12 {
             break;
         }
-        let bound = root_bound(items, slack, &lambda);
+        let bound = root_bound(items, slack, &lambda, mask);
         if bound > best.0 {
             best = (bound, lambda.clone());
         } else if round % 20 == 19 {
@@ -324,7 +513,11 @@ fn multipliers(items: &[Item], slack: &[f64]) -> Vec<Vec<f64>> {
         let goal = best.0.abs().max(1.0) * 0.1 + best.0;
         let step = scale * (goal - bound).max(0.1) / norm;
         for k in 0..n_rows {
-            lambda[k] = (lambda[k] + step * direction[k]).max(0.0);
+            lambda[k] = if inside[k] {
+                (lambda[k] + step * direction[k]).max(0.0)
+            } else {
+                0.0
+            };
         }
     }
     out.push(best.1);
@@ -344,11 +537,21 @@ mod tests {
         fn met(&self, k: usize, num: i64, _: i64) -> bool {
             num >= self.0[k]
         }
+        fn support(&self, k: usize) -> u16 {
+            1 << k
+        }
     }
 
     fn choice(cost: u32, gains: &[i64]) -> Choice {
+        // Each row's gain comes from its own move (bit k).
+        let moves = gains
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| **g > 0)
+            .fold(0u16, |m, (k, _)| m | 1 << k);
+        assert_eq!(moves.count_ones(), cost);
         Choice {
-            moves: 0,
+            moves,
             cost,
             gain: gains.iter().map(|&g| g as f64).collect(),
             delta: gains.iter().map(|&g| (g, 0)).collect(),

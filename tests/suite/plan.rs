@@ -121,6 +121,7 @@ fn applied(plan: &Plan, inventory: &Inventory) -> Inventory {
 /// The plan is valid, meets what it means to meet, and no smaller one does.
 fn assert_minimal(inventory: &Inventory, targets: &TargetsFile) -> Plan {
     let plan = plan::build(inventory, None, targets).unwrap();
+    assert!(plan.proven, "the search ran out of budget on a small case");
     let after = applied(&plan, inventory);
     assert_eq!(after, plan.after, "the changes listed are the changes made");
     assert!(valid(&after, inventory), "the plan makes an invalid inventory");

@@ -23,11 +23,7 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
     let t = |key: &str| i18n::text(lang, key).to_string();
     let mut sections: Vec<Section> = Vec::new();
 
-    let summary = if plan.changes.is_empty() {
-        t("plan.nothing")
-    } else {
-        i18n::plural(lang, "plan.size", plan.size() as u64)
-    };
+    let summary = super::summary(plan, lang);
     let mut changes = format!("<p>{}</p>\n", escape(&summary));
     for (index, (name, list)) in by_department(plan, lang).into_iter().enumerate() {
         let id = format!("department-{index}");

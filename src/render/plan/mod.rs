@@ -142,16 +142,33 @@ pub fn gap_text(plan: &Plan, line: &TargetLine, gap: &Gap, lang: Lang) -> String
     i18n::format(lang, key, &[("indicator", &indicator), (name, &value)])
 }
 
+/// How many changes, and whether they are proven the fewest.
+pub fn summary(plan: &Plan, lang: Lang) -> String {
+    let mut text = if plan.changes.is_empty() {
+        t(lang, "plan.nothing")
+    } else {
+        i18n::plural(lang, "plan.size", plan.size() as u64)
+    };
+    if !plan.proven {
+        text.push(' ');
+        text.push_str(&i18n::format(
+            lang,
+            "plan.not_proven",
+            &[(
+                "bound",
+                &numbers::value(Some(f64::from(plan.lower_bound)), Unit::Count, lang),
+            )],
+        ));
+    }
+    text
+}
+
 pub fn blocks(plan: &Plan, lang: Lang) -> Vec<Block> {
     let mut out = vec![
         Block::Title(title(plan, lang)),
         Block::Text(t(lang, "plan.intro")),
     ];
-    out.push(Block::Text(if plan.changes.is_empty() {
-        t(lang, "plan.nothing")
-    } else {
-        i18n::plural(lang, "plan.size", plan.size() as u64)
-    }));
+    out.push(Block::Text(summary(plan, lang)));
     let departments = by_department(plan, lang);
     if !departments.is_empty() {
         out.push(Block::Heading(t(lang, "plan.by_department")));
@@ -337,6 +354,8 @@ pub fn json(plan: &Plan, lang: Lang) -> String {
         "organisation": plan.organisation,
         "year": plan.year,
         "size": plan.size(),
+        "minimal": plan.proven,
+        "lower_bound": plan.lower_bound,
         "changes": changes,
         "targets": targets,
         "heaviest": plan.heaviest,
