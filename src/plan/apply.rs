@@ -185,14 +185,17 @@ fn service_edits(
                 // A block section: the new key goes on the line after the
                 // section's, indented as its first key is.
                 let prefix = format!("{section}.");
+                // A section with no keys yet (`access:` and nothing) gets
+                // them two columns in from its own key.
                 let indent = service
                     .spans
                     .iter()
                     .filter(|(p, _)| p.starts_with(&prefix))
                     .map(|(_, pos)| (pos.line, pos.column))
                     .min()
-                    .map(|(_, column)| column.saturating_sub(1) as usize)
-                    .ok_or_else(|| cannot(name, pos.line))?;
+                    .map_or(pos.column as usize + 1, |(_, column)| {
+                        column.saturating_sub(1) as usize
+                    });
                 let line_end = next_line(text, lines, pos.line).ok_or_else(|| cannot(name, pos.line))?;
                 edits.push(Edit {
                     start: line_end,

@@ -83,6 +83,7 @@ pub type Answer = Vec<Option<usize>>;
 /// proven the smallest, and [`Solution::proven`] says which.
 pub const BUDGET: u64 = 3_000_000;
 
+#[derive(Debug)]
 pub struct Solution {
     pub answer: Answer,
     /// True when no smaller plan exists (the search ran to its end).
@@ -568,7 +569,11 @@ mod tests {
             })
             .collect();
         let rows = AtLeast(vec![3, 3]);
-        let answer = solve(&items, &rows, &[(0, 0), (0, 0)], &[-3.0, -3.0]).unwrap();
+        let solution = solve(&items, &rows, &[(0, 0), (0, 0)], &[-3.0, -3.0]).unwrap();
+        assert!(solution.proven);
+        // The grouped bound sees both rows' needs at the root.
+        assert_eq!(solution.bound, 6);
+        let answer = solution.answer;
         let size: u32 = answer
             .iter()
             .zip(&items)
@@ -589,7 +594,7 @@ mod tests {
     #[test]
     fn met_rows_need_no_change() {
         let items = vec![Item { class: 0, choices: vec![choice(1, &[1])] }];
-        let answer = solve(&items, &AtLeast(vec![0]), &[(0, 0)], &[0.0]).unwrap();
-        assert_eq!(answer, vec![None]);
+        let solution = solve(&items, &AtLeast(vec![0]), &[(0, 0)], &[0.0]).unwrap();
+        assert_eq!(solution.answer, vec![None]);
     }
 }

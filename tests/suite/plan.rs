@@ -143,6 +143,52 @@ fn assert_minimal(inventory: &Inventory, targets: &TargetsFile) -> Plan {
     plan
 }
 
+/// `--apply` writes the plan into the text: read back, it has no error,
+/// every target the plan means to meet is met by the report's statuses,
+/// and every line of the original is still there but those edited.
+fn assert_applies(text: &str, inventory: &Inventory, targets: &TargetsFile, plan: &Plan) {
+    let Ok(url) = plan::apply::statement_url(inventory, plan) else {
+        // Refused only when the plan publishes a statement and the
+        // services share no one address for it.
+        assert!(plan.changes.iter().any(|c| c.what == Move::AccessibilityStatement));
+        let urls: std::collections::BTreeSet<_> = inventory
+            .services
+            .iter()
+            .filter_map(|s| s.access.accessibility_statement.as_ref())
+            .collect();
+        assert_ne!(urls.len(), 1);
+        return;
+    };
+    let written = plan::apply::apply("x.yaml", text, inventory, plan, url.as_deref(), "SCENARIO")
+        .unwrap_or_else(|e| panic!("{e:?}\n{text}"));
+    assert!(written.starts_with("# SCENARIO\n"));
+    let read = check_source(Source {
+        name: "scenario.yaml".into(),
+        text: written.clone(),
+    });
+    assert!(!read.has_errors(), "{written}\n{:?}", read.diagnostics);
+    assert!(meets(read.inventory().unwrap(), targets, plan), "{written}");
+    // The original's lines, in order (the longest common subsequence),
+    // with at most one per change replaced.
+    let a: Vec<&str> = text.lines().collect();
+    let b: Vec<&str> = written.lines().skip(1).collect();
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let kept = lcs[0][0];
+    assert!(
+        text.lines().count() - kept <= plan.size(),
+        "more lines changed than changes made:\n{written}"
+    );
+}
+
 /// The largest plan whose minimality the oracle checks by trying every
 /// smaller set of changes.
 const EXHAUSTIVE: usize = 4;
@@ -249,9 +295,11 @@ fn the_plan_is_minimal() {
     let strategy = (services(), prop::collection::vec(target_yaml(), 1..=3));
     runner
         .run(&strategy, |(services, wanted)| {
-            let inventory = inventory(&inventory_yaml(services));
+            let text = inventory_yaml(services);
+            let inventory = inventory(&text);
             let targets = targets(&format!("trappa-targets: 1\ntargets:\n{}", wanted.concat()));
             let plan = assert_minimal(&inventory, &targets);
+            assert_applies(&text, &inventory, &targets, &plan);
             if (1..=EXHAUSTIVE).contains(&plan.size()) {
                 checked.set(checked.get() + 1);
             }
@@ -297,7 +345,7 @@ services:
 ";
 
 fn hand(targets_yaml: &str) -> Plan {
-    let targets = targets(&format!("trappa-targets: 1\ntargets:\n{targets_yaml}"));
+    let targets = targets_of(targets_yaml);
     assert_minimal(&inventory(HAND), &targets)
 }
 
@@ -413,4 +461,93 @@ targets:
     );
     assert_eq!(plan.targets[0].after, Some(2.0 / 3.0));
     assert!(plan.targets.iter().all(|t| t.met_after()));
+}
+
+/// Each example inventory, planned against the council's targets (less
+/// the accessibility statement, whose two addresses `--apply` cannot choose
+/// between): the applied scenario meets every plannable target the plan
+/// means to meet, and `check` finds no error in it.
+#[test]
+fn apply_then_report_meets_the_targets_of_the_examples() {
+    let full = std::fs::read_to_string("examples/targets-trelleborg.yaml").unwrap();
+    let start = full.find("  - indicator: accessibility_statement_share").unwrap();
+    let end = full.find("  - indicator: digital_uptake").unwrap();
+    let without = format!("{}{}", &full[..start], &full[end..]);
+    for year in 2012..=2015 {
+        let path = format!("examples/trelleborg-{year}.yaml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let inventory = inventory(&text);
+        for targets_text in [&full, &without] {
+            let targets = targets(targets_text);
+            let plan = plan::build(&inventory, None, &targets).unwrap();
+            assert!(plan.proven, "{path}");
+            if targets_text == &without {
+                assert_applies(&text, &inventory, &targets, &plan);
+            }
+        }
+    }
+}
+
+/// The hand-made inventory is written in both block and one-line (flow)
+/// style: `--apply` edits both.
+#[test]
+fn apply_edits_block_and_one_line_styles() {
+    let text = std::fs::read_to_string("tests/fixtures/plan/provby-2024.yaml").unwrap();
+    let inventory = inventory(&text);
+    let targets = targets(&std::fs::read_to_string("tests/fixtures/plan/targets-provby.yaml").unwrap());
+    let plan = plan::build(&inventory, None, &targets).unwrap();
+    assert_eq!(plan.size(), 6);
+    assert_applies(&text, &inventory, &targets, &plan);
+    let hand = inventory_of_hand();
+    let targets = targets_of("  - { indicator: transaction_share, target: 1.0, by: 2025, department: bygg }\n");
+    let plan = plan::build(&hand, None, &targets).unwrap();
+    assert_applies(HAND, &hand, &targets, &plan);
+}
+
+fn inventory_of_hand() -> Inventory {
+    inventory(HAND)
+}
+
+fn targets_of(list: &str) -> TargetsFile {
+    targets(&format!("trappa-targets: 1\ntargets:\n{list}"))
+}
+
+/// The table of which moves can move which indicator (it leaves moves no
+/// target can feel out of the search) holds for every pair of moves on
+/// every generated service, counted by `compute` itself.
+#[test]
+fn every_move_moves_only_the_indicators_the_table_names() {
+    use proptest::test_runner::{Config, TestRunner};
+    use trappa::classified::ClassifiedService;
+    use trappa::indicators::compute::compute;
+    let values = |s: &Service| {
+        let c = [ClassifiedService {
+            service: s,
+            classification: ladder::classify(&s.evidence),
+        }];
+        compute(&c)
+    };
+    let mut runner = TestRunner::new(Config { cases: 64, ..Config::default() });
+    runner
+        .run(&service_yaml(0), |yaml| {
+            let inventory = inventory(&inventory_yaml(vec![yaml]));
+            let s = &inventory.services[0];
+            for other in Move::ALL.into_iter().map(Some).chain([None]) {
+                let mut base = s.clone();
+                if let Some(o) = other {
+                    o.make(&mut base, plan::PLACEHOLDER_URL);
+                }
+                for m in Move::ALL {
+                    let mut changed = base.clone();
+                    m.make(&mut changed, plan::PLACEHOLDER_URL);
+                    for (before, after) in values(&base).iter().zip(values(&changed).iter()) {
+                        if before != after && Kind::of(before.id) == Kind::Plannable {
+                            assert!(plan::may_move(m, before.id), "{m:?} moves {}", before.id);
+                        }
+                    }
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
 }
