@@ -16,6 +16,7 @@
 # (target/bench). ONLY=trend runs the build and the trend section alone,
 # ONLY=survey the survey section, ONLY=lsp the language server's (LSP_SERVICES, 1000;
 # LSP_RUNS, 50), ONLY=import the import of the corpus exported as xlsx (issue #14).
+# LSP_RUNS, 50), ONLY=plan the plan section (issue #15).
 #
 # Every command's output goes to files under BENCH_DIR, never to -o /dev/null:
 # trappa writes -o atomically (a temporary file renamed over the target),
@@ -239,6 +240,46 @@ lsp_section() {
 
 if [ "$ONLY" = lsp ]; then
   lsp_section
+# plan (issue #15): the ORGS inventories of one year with the 20 targets of
+# tests/fixtures/plan/targets-bench.yaml, against report --targets over the
+# same files (goal: within 2×); and one inventory of 400 services with the
+# same 20 targets (goal: under 1 s). A plan that exhausts its search budget
+# still finishes and says so ("minimal": false in its JSON): counted below.
+PLAN_TARGETS=tests/fixtures/plan/targets-bench.yaml
+plan_section() {
+  echo "== plan: $ORGS files × $SERVICES services, and one inventory of 400 services, with 20 targets"
+  local corpus="$WORK/corpus-$ORGS-$SERVICES-1" one="$WORK/corpus-1-400-1"
+  gen "$corpus" 1 "$SERVICES" || return 1
+  gen "$one" 1 400 1 || return 1
+  local n b command
+  n=$(files_in "$corpus")
+  b=$(bytes_in "$corpus")
+  find "$corpus" -name '*.yaml' | sort > "$WORK/plan-files.txt"
+  for command in plan report; do
+    {
+      echo 'status=0'
+      echo "while read -r file; do \"$TRAPPA\" $command --format json \"\$file\" --targets \"$PLAN_TARGETS\" || status=1; done < \"$WORK/plan-files.txt\""
+      echo 'exit $status'
+    } > "$WORK/$command-targets-all.sh"
+  done
+  local report="" plan="" one_plan="" unproven file
+  measure "report --targets ($n runs)" "$((n * SERVICES))" "$b" -- bash "$WORK/report-targets-all.sh" && report=$SECONDS_MEDIAN
+  measure "plan ($n runs)" "$((n * SERVICES))" "$b" -- bash "$WORK/plan-targets-all.sh" && plan=$SECONDS_MEDIAN
+  unproven=$(grep -c '"minimal": false' "$WORK/out/last.out")
+  echo "plan over $n files: $unproven plans not proven minimal (search budget reached)"
+  file=$(find "$one" -name '*.yaml' | head -n 1)
+  measure "plan, 400 services × 20 targets" 400 "$(bytes_in "$one")" -- "$TRAPPA" plan --format json "$file" --targets "$PLAN_TARGETS" && one_plan=$SECONDS_MEDIAN
+  grep -o '"minimal": [a-z]*' "$WORK/out/last.out" | sed 's/^/plan, 400 services: /'
+  if [ -n "$report" ] && [ -n "$plan" ]; then
+    echo "plan over $n files took $plan s, report --targets $report s = $(ratio "$plan" "$report")× (target ≤ 2×): $(verdict "$(ratio "$plan" "$report")" 0 2)"
+  fi
+  if [ -n "$one_plan" ]; then
+    echo "plan, 400 services × 20 targets: $one_plan s (target < 1 s): $(verdict "$one_plan" 0 0.999)"
+  fi
+}
+
+if [ "$ONLY" = plan ]; then
+  plan_section
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   exit 0
 fi
@@ -414,6 +455,9 @@ survey_section
 
 # ---------------------------------------------------------------------------
 lsp_section
+
+# ---------------------------------------------------------------------------
+plan_section
 
 echo "== targets"
 r=$(ratio "$CHECK" "$BARE")
