@@ -53,11 +53,15 @@ pub(super) fn run(args: &PlanArgs, context: &Context) -> Result<(), Failure> {
     if args.apply && args.format.is_some() {
         return Err(Failure::trouble(Message::new("plan.apply.format")));
     }
-    let from_stdin = [Some(&args.file), args.previous.as_ref(), Some(&args.targets)]
-        .into_iter()
-        .flatten()
-        .filter(|p| p.as_os_str() == "-")
-        .count();
+    let from_stdin = [
+        Some(&args.file),
+        args.previous.as_ref(),
+        Some(&args.targets),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|p| p.as_os_str() == "-")
+    .count();
     if from_stdin > 1 {
         return Err(Failure::trouble(Message::new("input.stdin_twice")));
     }
@@ -115,12 +119,9 @@ pub(super) fn run(args: &PlanArgs, context: &Context) -> Result<(), Failure> {
         return context.deliver(&text);
     }
     match format {
-        PlanFormat::Table => context.deliver(&render::table(
-            &built,
-            lang,
-            context.layout,
-            context.color,
-        )),
+        PlanFormat::Table => {
+            context.deliver(&render::table(&built, lang, context.layout, context.color))
+        }
         PlanFormat::Markdown => context.deliver(&render::markdown(&built, lang)),
         PlanFormat::Json => context.deliver(&render::json(&built, lang)),
         PlanFormat::Csv => {

@@ -128,10 +128,7 @@ fn offset(text: &str, lines: &[usize], line: u32, column: u32) -> Option<usize> 
     let start = *lines.get(line.checked_sub(1)? as usize)?;
     let rest = &text[start..];
     let skip = column.checked_sub(1)? as usize;
-    match rest.char_indices().nth(skip) {
-        Some((i, _)) => Some(start + i),
-        None => None,
-    }
+    rest.char_indices().nth(skip).map(|(i, _)| start + i)
 }
 
 /// A value as the file writes it: plain words, a URL in double quotes.
@@ -163,12 +160,18 @@ fn service_edits(
         let value = yaml_value(m, url);
         if let Some(pos) = service.spans.get(path) {
             // The key is there: replace its value.
-            let key = offset(text, lines, pos.line, pos.column).ok_or_else(|| cannot(name, pos.line))?;
+            let key =
+                offset(text, lines, pos.line, pos.column).ok_or_else(|| cannot(name, pos.line))?;
             let (start, end) = value_range(text, key).ok_or_else(|| cannot(name, pos.line))?;
-            edits.push(Edit { start, end, with: value });
+            edits.push(Edit {
+                start,
+                end,
+                with: value,
+            });
         } else if let Some(pos) = service.spans.get(section) {
             // The section is there: add the key to it.
-            let key = offset(text, lines, pos.line, pos.column).ok_or_else(|| cannot(name, pos.line))?;
+            let key =
+                offset(text, lines, pos.line, pos.column).ok_or_else(|| cannot(name, pos.line))?;
             let after_colon = after_colon(text, key).ok_or_else(|| cannot(name, pos.line))?;
             let rest = &text[after_colon..];
             let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
@@ -180,7 +183,11 @@ fn service_edits(
                 } else {
                     format!(" {leaf}: {value},")
                 };
-                edits.push(Edit { start: brace, end: brace, with });
+                edits.push(Edit {
+                    start: brace,
+                    end: brace,
+                    with,
+                });
             } else {
                 // A block section: the new key goes on the line after the
                 // section's, indented as its first key is.
@@ -196,7 +203,8 @@ fn service_edits(
                     .map_or(pos.column as usize + 1, |(_, column)| {
                         column.saturating_sub(1) as usize
                     });
-                let line_end = next_line(text, lines, pos.line).ok_or_else(|| cannot(name, pos.line))?;
+                let line_end =
+                    next_line(text, lines, pos.line).ok_or_else(|| cannot(name, pos.line))?;
                 edits.push(Edit {
                     start: line_end,
                     end: line_end,
@@ -214,7 +222,8 @@ fn service_edits(
         return Ok(());
     }
     // Sections the service does not have yet: beside its `id`.
-    let id = offset(text, lines, id_pos.line, id_pos.column).ok_or_else(|| cannot(name, id_pos.line))?;
+    let id =
+        offset(text, lines, id_pos.line, id_pos.column).ok_or_else(|| cannot(name, id_pos.line))?;
     let before = text[..id].trim_end_matches([' ', '\t']);
     if before.ends_with('{') || before.ends_with(',') {
         // A one-line service: `{ evidence: { … }, id: x, … }`.
@@ -222,7 +231,11 @@ fn service_edits(
             .iter()
             .map(|(section, entries)| format!("{section}: {{ {} }}, ", entries.join(", ")))
             .collect();
-        edits.push(Edit { start: id, end: id, with });
+        edits.push(Edit {
+            start: id,
+            end: id,
+            with,
+        });
     } else {
         let indent = " ".repeat(id_pos.column.saturating_sub(1) as usize);
         let mut with = String::new();
@@ -232,8 +245,13 @@ fn service_edits(
                 with.push_str(&format!("{indent}  {entry}\n"));
             }
         }
-        let line_end = next_line(text, lines, id_pos.line).ok_or_else(|| cannot(name, id_pos.line))?;
-        edits.push(Edit { start: line_end, end: line_end, with });
+        let line_end =
+            next_line(text, lines, id_pos.line).ok_or_else(|| cannot(name, id_pos.line))?;
+        edits.push(Edit {
+            start: line_end,
+            end: line_end,
+            with,
+        });
     }
     Ok(())
 }
@@ -251,11 +269,13 @@ fn after_colon(text: &str, key: usize) -> Option<usize> {
         let quote = rest.as_bytes()[0] as char;
         rest[1..].find(quote)? + 2
     } else {
-        rest.find(|c: char| c == ':' || c == '\n')?
+        rest.find([':', '\n'])?
     };
     let after = &rest[key_len..];
     let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
-    after[spaces..].starts_with(':').then_some(key + key_len + spaces + 1)
+    after[spaces..]
+        .starts_with(':')
+        .then_some(key + key_len + spaces + 1)
 }
 
 /// The range of the scalar value of the key at `key`, on the key's line.

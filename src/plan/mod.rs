@@ -14,7 +14,7 @@ pub mod solve;
 
 use crate::classified::ClassifiedService;
 use crate::indicators::compute;
-use crate::inventory::model::{Inventory, Service, Signing, Submission, CaseTracking};
+use crate::inventory::model::{CaseTracking, Inventory, Service, Signing, Submission};
 use crate::inventory::targets::{Direction, Target, TargetsFile};
 use crate::inventory::{Indicator, Step};
 use crate::ladder;
@@ -40,13 +40,27 @@ impl Kind {
     pub fn of(indicator: Indicator) -> Kind {
         use Indicator::*;
         match indicator {
-            Step1Share | Step2Share | Step3Share | Step4Share | TransactionShare
-            | IntegrationShare | EServices | MeanStep | AtTargetShare | EidShare
-            | ForeignEidShare | CaseTrackingShare | DigitalDecisionShare
-            | PrefillRegistryShare | AlwaysOpenShare | AccessibilityStatementShare
-            | MobileShare | PdfForms => Kind::Plannable,
-            DigitalUptake | CompletionRate | CostPerCaseSek | SatisfactionPct
-            | VolumeCoverage => Kind::Outcome,
+            Step1Share
+            | Step2Share
+            | Step3Share
+            | Step4Share
+            | TransactionShare
+            | IntegrationShare
+            | EServices
+            | MeanStep
+            | AtTargetShare
+            | EidShare
+            | ForeignEidShare
+            | CaseTrackingShare
+            | DigitalDecisionShare
+            | PrefillRegistryShare
+            | AlwaysOpenShare
+            | AccessibilityStatementShare
+            | MobileShare
+            | PdfForms => Kind::Plannable,
+            DigitalUptake | CompletionRate | CostPerCaseSek | SatisfactionPct | VolumeCoverage => {
+                Kind::Outcome
+            }
             _ => Kind::Other,
         }
     }
@@ -59,12 +73,24 @@ pub fn may_move(m: Move, indicator: Indicator) -> bool {
     use Indicator::*;
     let step = matches!(
         indicator,
-        Step1Share | Step2Share | Step3Share | Step4Share | TransactionShare | IntegrationShare
-            | EServices | MeanStep | AtTargetShare | AccessibilityStatementShare
+        Step1Share
+            | Step2Share
+            | Step3Share
+            | Step4Share
+            | TransactionShare
+            | IntegrationShare
+            | EServices
+            | MeanStep
+            | AtTargetShare
+            | AccessibilityStatementShare
     );
     let cases = matches!(
         indicator,
-        EidShare | ForeignEidShare | CaseTrackingShare | DigitalDecisionShare | PrefillRegistryShare
+        EidShare
+            | ForeignEidShare
+            | CaseTrackingShare
+            | DigitalDecisionShare
+            | PrefillRegistryShare
     );
     match m {
         Move::OnlineSubmission => step || cases || indicator == PdfForms,
@@ -413,7 +439,10 @@ pub fn build(
                 .iter()
                 .map(|r| {
                     if r.covers(s) {
-                        (counted[r.at].0 - base[r.at].0, counted[r.at].1 - base[r.at].1)
+                        (
+                            counted[r.at].0 - base[r.at].0,
+                            counted[r.at].1 - base[r.at].1,
+                        )
                     } else {
                         (0, 0)
                     }
@@ -602,7 +631,10 @@ fn search(
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (candidates[a].service, candidates[b].service);
-        let below = |s: &Service| s.target_step.is_some_and(|t| ladder::classify(&s.evidence).step < t);
+        let below = |s: &Service| {
+            s.target_step
+                .is_some_and(|t| ladder::classify(&s.evidence).step < t)
+        };
         y.volumes
             .cases
             .unwrap_or(0)
@@ -662,7 +694,13 @@ fn search(
         );
         let next = classes.len();
         let class = *classes.entry(signature).or_insert(next);
-        items.push((c, solve::Item { class, choices: kept_choices }));
+        items.push((
+            c,
+            solve::Item {
+                class,
+                choices: kept_choices,
+            },
+        ));
     }
     let set = RowSet(&sub);
     let slack: Vec<f64> = sub
@@ -685,8 +723,7 @@ fn search(
 fn dominates(a: &solve::Choice, b: &solve::Choice, start: &[(i64, i64)]) -> bool {
     a.cost <= b.cost
         && a.gain.iter().zip(&b.gain).all(|(x, y)| *x >= *y)
-        && a
-            .delta
+        && a.delta
             .iter()
             .zip(&b.delta)
             .zip(start)
@@ -709,23 +746,33 @@ fn gap(t: &Target, inventory: &Inventory) -> Option<Gap> {
         .filter(|s| s.is_live())
         .filter(|s| t.department.is_none() || s.department == t.department)
         .collect();
-    let sum = |f: &dyn Fn(&Service) -> Option<f64>| -> f64 { services.iter().filter_map(|s| f(s)).sum() };
+    let sum =
+        |f: &dyn Fn(&Service) -> Option<f64>| -> f64 { services.iter().filter_map(|s| f(s)).sum() };
     let whole = |x: f64| x.max(0.0).ceil() as u64;
     match t.indicator {
         Indicator::DigitalUptake => {
             let cases = sum(&|s| s.volumes.digital.and(s.volumes.cases).map(|c| c as f64));
             let digital = sum(&|s| s.volumes.cases.and(s.volumes.digital).map(|d| d as f64));
-            Some(Gap::DigitalCases { count: whole(t.target * cases - digital - EPSILON) })
+            Some(Gap::DigitalCases {
+                count: whole(t.target * cases - digital - EPSILON),
+            })
         }
         Indicator::CompletionRate => {
             let started = sum(&|s| s.volumes.completed.and(s.volumes.started).map(|c| c as f64));
             let completed = sum(&|s| s.volumes.started.and(s.volumes.completed).map(|c| c as f64));
-            Some(Gap::Completed { count: whole(t.target * started - completed - EPSILON) })
+            Some(Gap::Completed {
+                count: whole(t.target * started - completed - EPSILON),
+            })
         }
         Indicator::VolumeCoverage => {
-            let cases: Vec<&&Service> = services.iter().filter(|s| s.evidence.takes_cases()).collect();
+            let cases: Vec<&&Service> = services
+                .iter()
+                .filter(|s| s.evidence.takes_cases())
+                .collect();
             let recorded = cases.iter().filter(|s| s.volumes.cases.is_some()).count() as f64;
-            Some(Gap::Recorded { count: whole(t.target * cases.len() as f64 - recorded - EPSILON) })
+            Some(Gap::Recorded {
+                count: whole(t.target * cases.len() as f64 - recorded - EPSILON),
+            })
         }
         Indicator::CostPerCaseSek | Indicator::SatisfactionPct => {
             let (num, den) = services.iter().fold((0.0, 0.0), |(n, d), s| {
@@ -770,8 +817,11 @@ fn heaviest(inventory: &Inventory) -> Vec<Heavy> {
             })
         })
         .collect();
-    heavy.sort_by(|a, b| b.non_digital.cmp(&a.non_digital).then(a.service.cmp(&b.service)));
+    heavy.sort_by(|a, b| {
+        b.non_digital
+            .cmp(&a.non_digital)
+            .then(a.service.cmp(&b.service))
+    });
     heavy.truncate(HEAVIEST);
     heavy
 }
-

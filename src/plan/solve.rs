@@ -96,7 +96,12 @@ pub struct Solution {
 /// does (or none was found within the budget).
 /// `start`: each row's numerator and denominator now; `slack`: each row's
 /// slack now (negative: short of the target).
-pub fn solve(items: &[Item], rows: &impl Rows, start: &[(i64, i64)], slack: &[f64]) -> Option<Solution> {
+pub fn solve(
+    items: &[Item],
+    rows: &impl Rows,
+    start: &[(i64, i64)],
+    slack: &[f64],
+) -> Option<Solution> {
     let n_rows = rows.count();
     let mut search = Search::new(items, rows, start, slack);
     let bound = (search.lower_bound(0, slack) - ROUNDING).ceil().max(0.0) as u32;
@@ -212,7 +217,9 @@ impl<'a, R: Rows> Search<'a, R> {
             search.bounds.push((lambda, suffix));
         }
         let supports: Vec<u16> = (0..n_rows).map(|k| rows.support(k)).collect();
-        search.tables = (0..n_rows).map(|k| row_table(items, k, supports[k])).collect();
+        search.tables = (0..n_rows)
+            .map(|k| row_table(items, k, supports[k]))
+            .collect();
         for rows_of_group in groups(&supports) {
             let mask = rows_of_group.iter().fold(0, |m, &k| m | supports[k]);
             // The group's Lagrangian: only its rows (the others' λ stay 0,
@@ -253,7 +260,14 @@ impl<'a, R: Rows> Search<'a, R> {
         let mut state = self.start.clone();
         let mut slack = self.slack0.clone();
         let mut last_of_class = std::collections::HashMap::new();
-        self.node(0, 0, &mut chosen, &mut state, &mut slack, &mut last_of_class);
+        self.node(
+            0,
+            0,
+            &mut chosen,
+            &mut state,
+            &mut slack,
+            &mut last_of_class,
+        );
     }
 
     fn all_met(&self, state: &[(i64, i64)]) -> bool {
@@ -344,7 +358,14 @@ impl<'a, R: Rows> Search<'a, R> {
                             state[k].1 += choice.delta[k].1;
                         }
                         chosen[i] = Some(index);
-                        self.node(i + 1, used + choice.cost, chosen, state, slack, last_of_class);
+                        self.node(
+                            i + 1,
+                            used + choice.cost,
+                            chosen,
+                            state,
+                            slack,
+                            last_of_class,
+                        );
                         chosen[i] = None;
                         for k in 0..slack.len() {
                             slack[k] -= choice.gain[k];
@@ -491,16 +512,16 @@ fn multipliers(items: &[Item], slack: &[f64], mask: u16, inside: &[bool]) -> Vec
             let mut pick: Option<&Choice> = None;
             let mut value = 0.0;
             for c in &item.choices {
-                let v = counted(c, mask)
-                    - lambda.iter().zip(&c.gain).map(|(l, g)| l * g).sum::<f64>();
+                let v =
+                    counted(c, mask) - lambda.iter().zip(&c.gain).map(|(l, g)| l * g).sum::<f64>();
                 if v < value {
                     value = v;
                     pick = Some(c);
                 }
             }
             if let Some(c) = pick {
-                for k in 0..n_rows {
-                    gained[k] += c.gain[k];
+                for (sum, g) in gained.iter_mut().zip(&c.gain) {
+                    *sum += g;
                 }
             }
         }
@@ -591,13 +612,19 @@ mod tests {
 
     #[test]
     fn an_unreachable_row_has_no_plan() {
-        let items = vec![Item { class: 0, choices: vec![choice(1, &[1])] }];
+        let items = vec![Item {
+            class: 0,
+            choices: vec![choice(1, &[1])],
+        }];
         assert!(solve(&items, &AtLeast(vec![2]), &[(0, 0)], &[-2.0]).is_none());
     }
 
     #[test]
     fn met_rows_need_no_change() {
-        let items = vec![Item { class: 0, choices: vec![choice(1, &[1])] }];
+        let items = vec![Item {
+            class: 0,
+            choices: vec![choice(1, &[1])],
+        }];
         let solution = solve(&items, &AtLeast(vec![0]), &[(0, 0)], &[0.0]).unwrap();
         assert_eq!(solution.answer, vec![None]);
     }

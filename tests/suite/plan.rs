@@ -9,10 +9,10 @@
 use proptest::prelude::*;
 use trappa::check;
 use trappa::diagnostic::{Findings, Severity};
+use trappa::inventory::Document;
 use trappa::inventory::model::{Inventory, Service};
 use trappa::inventory::source::Source;
 use trappa::inventory::targets::TargetsFile;
-use trappa::inventory::Document;
 use trappa::ladder;
 use trappa::pipeline::check_source;
 use trappa::plan::{self, Kind, Move, Plan};
@@ -59,13 +59,23 @@ fn meets(inventory: &Inventory, targets: &TargetsFile, plan: &Plan) -> bool {
 
 /// Is there a valid set of fewer than `size` changes that meets the plan's
 /// targets? Tries every set of (live service, move) pairs, smallest first.
-fn smaller_plan_exists(inventory: &Inventory, targets: &TargetsFile, plan: &Plan, size: usize) -> bool {
+fn smaller_plan_exists(
+    inventory: &Inventory,
+    targets: &TargetsFile,
+    plan: &Plan,
+    size: usize,
+) -> bool {
     let pairs: Vec<(usize, Move)> = inventory
         .services
         .iter()
         .enumerate()
         .filter(|(_, s)| s.is_live())
-        .flat_map(|(i, s)| Move::ALL.into_iter().filter(|m| m.applies(s)).map(move |m| (i, m)))
+        .flat_map(|(i, s)| {
+            Move::ALL
+                .into_iter()
+                .filter(|m| m.applies(s))
+                .map(move |m| (i, m))
+        })
         .collect();
     fn walk(
         pairs: &[(usize, Move)],
@@ -102,17 +112,25 @@ fn smaller_plan_exists(inventory: &Inventory, targets: &TargetsFile, plan: &Plan
 /// was when it had none or was above it.
 fn valid(changed: &Inventory, original: &Inventory) -> bool {
     !has_errors(changed)
-        && changed.services.iter().zip(&original.services).all(|(a, b)| {
-            let before = ladder::classify(&b.evidence).step;
-            let after = ladder::classify(&a.evidence).step;
-            after <= b.target_step.map_or(before, |t| t.max(before))
-        })
+        && changed
+            .services
+            .iter()
+            .zip(&original.services)
+            .all(|(a, b)| {
+                let before = ladder::classify(&b.evidence).step;
+                let after = ladder::classify(&a.evidence).step;
+                after <= b.target_step.map_or(before, |t| t.max(before))
+            })
 }
 
 fn applied(plan: &Plan, inventory: &Inventory) -> Inventory {
     let mut out = inventory.clone();
     for change in &plan.changes {
-        let s: &mut Service = out.services.iter_mut().find(|s| s.id == change.service).unwrap();
+        let s: &mut Service = out
+            .services
+            .iter_mut()
+            .find(|s| s.id == change.service)
+            .unwrap();
         change.what.make(s, plan::PLACEHOLDER_URL);
     }
     out
@@ -124,8 +142,14 @@ fn assert_minimal(inventory: &Inventory, targets: &TargetsFile) -> Plan {
     assert!(plan.proven, "the search ran out of budget on a small case");
     let after = applied(&plan, inventory);
     assert_eq!(after, plan.after, "the changes listed are the changes made");
-    assert!(valid(&after, inventory), "the plan makes an invalid inventory");
-    assert!(meets(&after, targets, &plan), "the plan does not meet its targets");
+    assert!(
+        valid(&after, inventory),
+        "the plan makes an invalid inventory"
+    );
+    assert!(
+        meets(&after, targets, &plan),
+        "the plan does not meet its targets"
+    );
     for line in &plan.targets {
         if line.kind == Kind::Plannable && !line.unreachable {
             assert!(line.met_after(), "{:?} not met after", line.indicator);
@@ -150,7 +174,11 @@ fn assert_applies(text: &str, inventory: &Inventory, targets: &TargetsFile, plan
     let Ok(url) = plan::apply::statement_url(inventory, plan) else {
         // Refused only when the plan publishes a statement and the
         // services share no one address for it.
-        assert!(plan.changes.iter().any(|c| c.what == Move::AccessibilityStatement));
+        assert!(
+            plan.changes
+                .iter()
+                .any(|c| c.what == Move::AccessibilityStatement)
+        );
         let urls: std::collections::BTreeSet<_> = inventory
             .services
             .iter()
@@ -306,7 +334,11 @@ fn the_plan_is_minimal() {
             Ok(())
         })
         .unwrap();
-    assert!(checked.get() >= 4, "only {} plans were checked in full", checked.get());
+    assert!(
+        checked.get() >= 4,
+        "only {} plans were checked in full",
+        checked.get()
+    );
 }
 
 // ---------------------------------------------------------------- by hand
@@ -373,7 +405,11 @@ fn an_unreachable_target_is_named_with_how_far_the_plan_gets() {
     assert!(line.unreachable);
     assert!(!line.met_after());
     assert_eq!(line.now, Some(0.0));
-    assert_eq!(line.after, Some(0.0), "out of reach: nothing is planned for it");
+    assert_eq!(
+        line.after,
+        Some(0.0),
+        "out of reach: nothing is planned for it"
+    );
 }
 
 #[test]
@@ -381,12 +417,21 @@ fn a_department_target_changes_only_its_department() {
     // Bygg's transaction share 1.0: bygglov (online + e-ID signing, since
     // it has no e-ID login... either of two moves gives e-ID) and
     // felanmalan (anonymous: e-ID signing, not login). 2 + 1 = 3 changes.
-    let plan = hand("  - { indicator: transaction_share, target: 1.0, by: 2025, department: bygg }\n");
-    assert!(plan.changes.iter().all(|c| c.department.as_deref() == Some("bygg")));
+    let plan =
+        hand("  - { indicator: transaction_share, target: 1.0, by: 2025, department: bygg }\n");
+    assert!(
+        plan.changes
+            .iter()
+            .all(|c| c.department.as_deref() == Some("bygg"))
+    );
     assert_eq!(
         moves(&plan),
         // In the inventory's order; a service's changes in the catalogue's.
-        ["bygglov:online_submission", "bygglov:eid_login", "felanmalan:eid_signing"]
+        [
+            "bygglov:online_submission",
+            "bygglov:eid_login",
+            "felanmalan:eid_signing"
+        ]
     );
     assert!(plan.targets[0].met_after());
 }
@@ -416,7 +461,10 @@ fn among_plans_of_one_size_the_most_cases_go_first() {
     // Case tracking 0.5 of the three case services: two changes, on the
     // two with the most cases (felanmalan 2000, bygglov 900; not forskola 400).
     let plan = hand("  - { indicator: case_tracking_share, target: 0.5, by: 2025 }\n");
-    assert_eq!(moves(&plan), ["bygglov:portal_tracking", "felanmalan:portal_tracking"]);
+    assert_eq!(
+        moves(&plan),
+        ["bygglov:portal_tracking", "felanmalan:portal_tracking"]
+    );
     assert_eq!(plan.targets[0].after, Some(2.0 / 3.0));
 }
 
@@ -457,7 +505,11 @@ targets:
     assert_eq!(plan.size(), 3);
     assert_eq!(
         moves(&plan),
-        ["blankett:portal_tracking", "ny:online_submission", "ny:eid_login"]
+        [
+            "blankett:portal_tracking",
+            "ny:online_submission",
+            "ny:eid_login"
+        ]
     );
     assert_eq!(plan.targets[0].after, Some(2.0 / 3.0));
     assert!(plan.targets.iter().all(|t| t.met_after()));
@@ -470,7 +522,9 @@ targets:
 #[test]
 fn apply_then_report_meets_the_targets_of_the_examples() {
     let full = std::fs::read_to_string("examples/targets-trelleborg.yaml").unwrap();
-    let start = full.find("  - indicator: accessibility_statement_share").unwrap();
+    let start = full
+        .find("  - indicator: accessibility_statement_share")
+        .unwrap();
     let end = full.find("  - indicator: digital_uptake").unwrap();
     let without = format!("{}{}", &full[..start], &full[end..]);
     for year in 2012..=2015 {
@@ -494,12 +548,15 @@ fn apply_then_report_meets_the_targets_of_the_examples() {
 fn apply_edits_block_and_one_line_styles() {
     let text = std::fs::read_to_string("tests/fixtures/plan/provby-2024.yaml").unwrap();
     let inventory = inventory(&text);
-    let targets = targets(&std::fs::read_to_string("tests/fixtures/plan/targets-provby.yaml").unwrap());
+    let targets =
+        targets(&std::fs::read_to_string("tests/fixtures/plan/targets-provby.yaml").unwrap());
     let plan = plan::build(&inventory, None, &targets).unwrap();
     assert_eq!(plan.size(), 6);
     assert_applies(&text, &inventory, &targets, &plan);
     let hand = inventory_of_hand();
-    let targets = targets_of("  - { indicator: transaction_share, target: 1.0, by: 2025, department: bygg }\n");
+    let targets = targets_of(
+        "  - { indicator: transaction_share, target: 1.0, by: 2025, department: bygg }\n",
+    );
     let plan = plan::build(&hand, None, &targets).unwrap();
     assert_applies(HAND, &hand, &targets, &plan);
 }
@@ -527,7 +584,10 @@ fn every_move_moves_only_the_indicators_the_table_names() {
         }];
         compute(&c)
     };
-    let mut runner = TestRunner::new(Config { cases: 64, ..Config::default() });
+    let mut runner = TestRunner::new(Config {
+        cases: 64,
+        ..Config::default()
+    });
     runner
         .run(&service_yaml(0), |yaml| {
             let inventory = inventory(&inventory_yaml(vec![yaml]));

@@ -109,7 +109,11 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
 
     let gaps = outcome_gaps(plan, lang);
     if !gaps.is_empty() {
-        let mut html = format!("<p>{}</p>\n{}", escape(&t("plan.outcomes_intro")), bullets(&gaps));
+        let mut html = format!(
+            "<p>{}</p>\n{}",
+            escape(&t("plan.outcomes_intro")),
+            bullets(&gaps)
+        );
         if !plan.heaviest.is_empty() {
             html.push_str(&format!("<h3>{}</h3>\n", escape(&t("plan.heaviest"))));
             html.push_str(&bullets(&heaviest(plan, lang)));

@@ -100,7 +100,7 @@ pub fn target_value(line: &TargetLine, lang: Lang) -> String {
 /// The departments that have changes, in the report's order (the
 /// `departments` list, then departments named only by services, then
 /// services without one): (name, changes).
-pub fn by_department<'p>(plan: &'p Plan, lang: Lang) -> Vec<(String, Vec<&'p Change>)> {
+pub fn by_department(plan: &Plan, lang: Lang) -> Vec<(String, Vec<&Change>)> {
     let mut out: Vec<(String, Vec<&Change>)> = Vec::new();
     for (id, name) in &plan.departments {
         let changes: Vec<&Change> = plan
@@ -197,7 +197,14 @@ pub fn blocks(plan: &Plan, lang: Lang) -> Vec<Block> {
                     t(lang, "plan.serves"),
                 ],
                 rows,
-                fits: vec![Fit::Words, Fit::Words, Fit::Words, Fit::Whole, Fit::Whole, Fit::Words],
+                fits: vec![
+                    Fit::Words,
+                    Fit::Words,
+                    Fit::Words,
+                    Fit::Whole,
+                    Fit::Whole,
+                    Fit::Words,
+                ],
                 align: vec![
                     Align::Left,
                     Align::Left,
@@ -235,7 +242,13 @@ pub fn blocks(plan: &Plan, lang: Lang) -> Vec<Block> {
             ],
             rows,
             fits: vec![Fit::Words, Fit::Whole, Fit::Whole, Fit::Whole, Fit::Words],
-            align: vec![Align::Left, Align::Right, Align::Right, Align::Right, Align::Left],
+            align: vec![
+                Align::Left,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Left,
+            ],
         }));
         let unreachable: Vec<String> = plan
             .targets
@@ -400,7 +413,11 @@ pub fn csv(plan: &Plan, dialect: Dialect, lang: Lang) -> Result<Vec<u8>, Message
         } else {
             plan.department_name(&department).to_string()
         };
-        let targets: Vec<String> = c.serves.iter().map(|&t| target_ref(&plan.targets[t])).collect();
+        let targets: Vec<String> = c
+            .serves
+            .iter()
+            .map(|&t| target_ref(&plan.targets[t]))
+            .collect();
         writer
             .write_record([
                 dialect.text(&department).into_owned(),
