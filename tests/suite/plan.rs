@@ -611,3 +611,25 @@ fn every_move_moves_only_the_indicators_the_table_names() {
         })
         .unwrap();
 }
+
+/// The page: the report's page around the plan, every name escaped, no script.
+#[test]
+fn the_html_page_escapes_names_and_has_no_script() {
+    let text = std::fs::read_to_string("tests/fixtures/plan/provby-2024.yaml")
+        .unwrap()
+        .replace("name: Felanmälan", "name: \"<script>alert(1)</script>\"");
+    let inventory = inventory(&text);
+    let targets =
+        targets(&std::fs::read_to_string("tests/fixtures/plan/targets-provby.yaml").unwrap());
+    let plan = plan::build(&inventory, None, &targets).unwrap();
+    for lang in trappa::i18n::Lang::ALL {
+        let page = trappa::render::plan::html::render(&plan, lang);
+        assert!(page.starts_with("<!DOCTYPE html>"));
+        assert!(page.contains(&format!("<html lang=\"{}\">", lang.code())));
+        assert!(!page.contains("<script"), "a name became markup");
+        assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; (felanmalan)"));
+        // Every department with changes has its table, every target its row.
+        assert_eq!(page.matches("<table ").count(), 3);
+        assert!(page.contains("Provby kommun 2024"));
+    }
+}
