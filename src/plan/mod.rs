@@ -422,39 +422,63 @@ pub fn build(
         }
         let cap = cap(s);
         let base = &before[position];
-        let mut options: Vec<(u16, Vec<(i64, i64)>)> = Vec::new();
-        for subset in 1u32..(1 << moves.len()) {
-            let set: u16 = moves
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| subset & (1 << i) != 0)
-                .map(|(_, m)| m.bit())
-                .fold(0, |a, b| a | b);
-            let after = changed(s, set);
-            if !allowed(&after, cap) {
-                continue;
+        // Moves whose effect on every row is the same whatever else the
+        // service takes become items of their own: the search then adds
+        // their options instead of multiplying them. Hours and mobile
+        // touch nothing else; a statement counts the same once the service
+        // is an e-service (step ≥ 2, which no move lowers); tracking, a
+        // digital decision and foreign e-ID count the same once it takes
+        // cases. The rest (the ladder's moves and what depends on them) is
+        // enumerated together.
+        let step = ladder::classify(&s.evidence).step;
+        let independent = |m: &Move| match m {
+            Move::AlwaysOpen | Move::Responsive => true,
+            Move::AccessibilityStatement => step >= Step::Interaction,
+            Move::PortalTracking | Move::PortalDecision | Move::ForeignEid => {
+                s.evidence.takes_cases()
             }
-            let counted = counts(&after);
-            let delta: Vec<(i64, i64)> = rows
-                .iter()
-                .map(|r| {
-                    if r.covers(s) {
-                        (
-                            counted[r.at].0 - base[r.at].0,
-                            counted[r.at].1 - base[r.at].1,
-                        )
-                    } else {
-                        (0, 0)
-                    }
-                })
-                .collect();
-            options.push((set, delta));
+            _ => false,
+        };
+        let (single, core): (Vec<Move>, Vec<Move>) = moves.into_iter().partition(independent);
+        let groups = single
+            .into_iter()
+            .map(|m| vec![m])
+            .chain((!core.is_empty()).then_some(core));
+        for group in groups {
+            let mut options: Vec<(u16, Vec<(i64, i64)>)> = Vec::new();
+            for subset in 1u32..(1 << group.len()) {
+                let set: u16 = group
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| subset & (1 << i) != 0)
+                    .map(|(_, m)| m.bit())
+                    .fold(0, |a, b| a | b);
+                let after = changed(s, set);
+                if !allowed(&after, cap) {
+                    continue;
+                }
+                let counted = counts(&after);
+                let delta: Vec<(i64, i64)> = rows
+                    .iter()
+                    .map(|r| {
+                        if r.covers(s) {
+                            (
+                                counted[r.at].0 - base[r.at].0,
+                                counted[r.at].1 - base[r.at].1,
+                            )
+                        } else {
+                            (0, 0)
+                        }
+                    })
+                    .collect();
+                options.push((set, delta));
+            }
+            candidates.push(Candidate {
+                index: *index,
+                service: s,
+                options,
+            });
         }
-        candidates.push(Candidate {
-            index: *index,
-            service: s,
-            options,
-        });
     }
 
     // Now: each row's numerator and denominator over its services.
@@ -519,9 +543,17 @@ pub fn build(
     // The changed inventory, and the report of it.
     let mut after = inventory.clone();
     let mut changes = Vec::new();
+    // A service may be several items (its independent moves apart): its
+    // plan is the union of their choices, listed in the inventory's order.
+    let mut per_service: std::collections::BTreeMap<usize, (&Service, u16)> =
+        std::collections::BTreeMap::new();
     for (c, chosen) in candidates.iter().zip(&answer) {
-        let Some(set) = chosen else { continue };
-        let s = c.service;
+        if let Some(set) = chosen {
+            per_service.entry(c.index).or_insert((c.service, 0)).1 |= set;
+        }
+    }
+    for (index, (s, set)) in per_service {
+        let set = &set;
         let changed_service = changed(s, *set);
         let step_before = ladder::classify(&s.evidence).step.number();
         let step_after = ladder::classify(&changed_service.evidence).step.number();
@@ -559,7 +591,7 @@ pub fn build(
                 serves,
             });
         }
-        after.services[c.index] = changed_service;
+        after.services[index] = changed_service;
     }
     let later = report::build(&after, previous, Some(targets))?;
 
