@@ -240,6 +240,11 @@ lsp_section() {
 
 if [ "$ONLY" = lsp ]; then
   lsp_section
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
+
+# ---------------------------------------------------------------------------
 # plan (issue #15): the ORGS inventories of one year with the 20 targets of
 # tests/fixtures/plan/targets-bench.yaml, against report --targets over the
 # same files (goal: within 2×); and one inventory of 400 services with the
