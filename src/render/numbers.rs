@@ -8,6 +8,7 @@
 
 use crate::i18n::{self, Lang};
 use crate::inventory::Unit;
+use crate::report::targets::TargetStatus;
 
 pub const NO_DATA: &str = "–";
 
@@ -96,6 +97,12 @@ pub fn change(change: Option<f64>, unit: Unit, lang: Lang) -> String {
     } else {
         format!("▼{JOIN}{}{shown}{suffix}", i18n::text(lang, "number.minus"))
     }
+}
+
+/// A target's status as a word: the judgement of a value against its
+/// target, written wherever the value is (tables, HTML badges, plans).
+pub fn status_word(status: TargetStatus, lang: Lang) -> &'static str {
+    i18n::text(lang, &format!("status.{}", status.id()))
 }
 
 #[cfg(test)]

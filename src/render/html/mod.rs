@@ -11,8 +11,7 @@ pub mod svg;
 use crate::i18n::{self, Lang};
 use crate::inventory::Indicator;
 use crate::inventory::indicator::Better;
-use crate::render::numbers;
-use crate::render::report::status_word;
+use crate::render::numbers::{self, status_word};
 use crate::report::targets::TargetStatus;
 use markup::{Html, escape};
 

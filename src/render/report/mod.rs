@@ -16,7 +16,6 @@ use crate::i18n::{self, Lang};
 use crate::indicators::compute::StepChange;
 use crate::inventory::Indicator;
 use crate::inventory::targets::Direction;
-use crate::report::targets::TargetStatus;
 use crate::report::{Report, TargetRow};
 use std::collections::HashMap;
 
@@ -72,10 +71,9 @@ pub fn target_text(target: &TargetRow, lang: Lang) -> String {
     )
 }
 
-/// A target's status as a word.
-pub fn status_word(status: TargetStatus, lang: Lang) -> &'static str {
-    i18n::text(lang, &format!("status.{}", status.id()))
-}
+/// A target's status as a word (kept with the numbers, below the HTML
+/// primitives that also show it).
+pub use crate::render::numbers::status_word;
 
 /// Met at or above (≥), or at or below (≤) the target.
 pub fn direction_symbol(direction: Direction) -> &'static str {
