@@ -10,23 +10,14 @@
 //! fails, unless TRAPPA_SKIP_REAL_CLIENTS=1, when it passes with "SKIPPED".
 
 use crate::helpers::{real_client_missing, stdout_of_env, valid};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use crate::libreoffice::{find_soffice, soffice_convert};
+use std::path::Path;
 
 const PACKAGE: &str = "libreoffice-calc";
-const SOFFICE_TIME_LIMIT: Duration = Duration::from_secs(180);
 /// CSV export: `;` (59), `"` (34), UTF-8 (76), from line 1, default
 /// formats, language sv-SE (1053): what Calc writes with Swedish settings.
 const SWEDISH_CSV: &str = "csv:Text - txt - csv (StarCalc):59,34,76,1,,1053";
 const INVENTORY: &str = "examples/trelleborg-2014.yaml";
-
-fn find_soffice() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| ["soffice", "libreoffice"].map(|name| dir.join(name)))
-        .find(|candidate| candidate.is_file())
-}
 
 /// A profile whose locale is Swedish (sv-SE): numbers in the CSV then get
 /// a decimal comma, as on a Swedish strategist's computer.
@@ -42,36 +33,6 @@ fn swedish_profile(work: &Path) {
 "#,
     )
     .unwrap();
-}
-
-/// Converts `input` to `to` (a `--convert-to` filter) into `out`, headless,
-/// with a fresh profile so a user's settings cannot change the result.
-fn soffice(soffice: &Path, work: &Path, to: &str, input: &Path, out: &Path) {
-    let profile = format!("file://{}", work.join("profile").display());
-    let mut child = Command::new(soffice)
-        .arg(format!("-env:UserInstallation={profile}"))
-        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
-        .arg(out)
-        .arg(input)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("starting soffice");
-    let started = Instant::now();
-    loop {
-        match child.try_wait().expect("waiting for soffice") {
-            Some(status) => {
-                assert!(status.success(), "soffice failed: {status}");
-                return;
-            }
-            None if started.elapsed() > SOFFICE_TIME_LIMIT => {
-                let _ = child.kill();
-                panic!("soffice took longer than {SOFFICE_TIME_LIMIT:?}");
-            }
-            None => std::thread::sleep(Duration::from_millis(100)),
-        }
-    }
 }
 
 #[test]
@@ -108,7 +69,13 @@ fn calc_saves_the_template_as_xlsx_ods_and_swedish_csv_and_import_reads_each() {
         (SWEDISH_CSV, "mall.csv"),
     ] {
         let out = dir.path().join(name.replace('.', "-"));
-        soffice(&program, dir.path(), to, &template, &out);
+        soffice_convert(
+            &program,
+            dir.path(),
+            to,
+            &[&template.display().to_string()],
+            &out,
+        );
         let saved = out.join(name);
         assert!(saved.is_file(), "Calc did not write {name}");
         let imported = dir.path().join(format!("{name}.yaml"));

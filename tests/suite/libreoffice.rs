@@ -115,7 +115,7 @@ fn converted() -> Option<&'static Converted> {
         .as_ref()
 }
 
-fn find_soffice() -> Option<PathBuf> {
+pub(crate) fn find_soffice() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
         .flat_map(|dir| ["soffice", "libreoffice"].map(|name| dir.join(name)))
@@ -199,21 +199,23 @@ fn convert(soffice: &Path) -> Converted {
 /// Converts `inputs` to flat ODS in `out`, headless, with a fresh profile
 /// (a user's settings must not change how the files are read).
 fn run_soffice(soffice: &Path, work: &Path, inputs: &[&str], out: &Path) {
+    soffice_convert(soffice, work, "fods", inputs, out);
+}
+
+/// Runs `soffice --convert-to TO` on `inputs` (files and `--infilter=`
+/// options) into `out`, headless, with the profile under `work` (fresh,
+/// or one a test has set up), within [`SOFFICE_TIME_LIMIT`]. Shared with
+/// the import's Calc test (tests/suite/import_calc.rs).
+pub(crate) fn soffice_convert(soffice: &Path, work: &Path, to: &str, inputs: &[&str], out: &Path) {
     let profile = format!("file://{}", work.join("profile").display());
     let mut child = Command::new(soffice)
         .arg(format!("-env:UserInstallation={profile}"))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "fods",
-            "--outdir",
-        ])
+        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
         .arg(out)
         .args(inputs)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::null())
         .spawn()
         .expect("starting soffice");
     let started = Instant::now();
