@@ -16,6 +16,11 @@ pub enum Block {
     /// Fixed-width text (a bar chart).
     Preformatted(String),
     Table(Table),
+    /// Tables with the same columns, each under its own subheading (one
+    /// department's rows each), laid out alike: all boxed or all stacked,
+    /// decided on their rows together, so a reader does not meet one
+    /// department as a table and the next as a list.
+    Tables(Vec<(String, Table)>),
     Bullets(Vec<String>),
 }
 
@@ -43,9 +48,19 @@ impl Table {
     /// terminal too narrow for it with every word whole, the rows are
     /// stacked instead: words are never broken to make a table fit.
     pub fn to_text(&self, layout: Layout) -> String {
-        if let Some(width) = layout.width()
-            && !text::fits_whole(&self.header, &self.rows, width)
-        {
+        self.laid_out(layout, self.stacks(layout))
+    }
+
+    /// Whether `layout` is a terminal too narrow for the table with every
+    /// word whole.
+    fn stacks(&self, layout: Layout) -> bool {
+        layout
+            .width()
+            .is_some_and(|width| !text::fits_whole(&self.header, &self.rows, width))
+    }
+
+    fn laid_out(&self, layout: Layout, stacked: bool) -> String {
+        if let (true, Some(width)) = (stacked, layout.width()) {
             let stacked = text::stacked(&self.header, &self.rows, width);
             return stacked.trim_end_matches('\n').to_string();
         }
@@ -85,12 +100,7 @@ pub fn to_text(blocks: &[Block], layout: Layout, color: Color) -> String {
                 out.push_str(&"-".repeat(text.chars().count()));
                 out.push('\n');
             }
-            Block::Subheading(text) => {
-                out.push_str(&color.paint("1", text));
-                out.push('\n');
-                out.push_str(&"·".repeat(text.chars().count()));
-                out.push('\n');
-            }
+            Block::Subheading(text) => subheading(&mut out, text, color),
             Block::Text(text) => {
                 match layout.width() {
                     // On a terminal, wrapped at spaces: words stay whole.
@@ -119,9 +129,24 @@ pub fn to_text(blocks: &[Block], layout: Layout, color: Color) -> String {
                 out.push_str(&table.to_text(layout));
                 out.push_str("\n\n");
             }
+            Block::Tables(tables) => {
+                let stacked = tables.iter().any(|(_, table)| table.stacks(layout));
+                for (heading, table) in tables {
+                    subheading(&mut out, heading, color);
+                    out.push_str(&table.laid_out(layout, stacked));
+                    out.push_str("\n\n");
+                }
+            }
         }
     }
     out
+}
+
+fn subheading(out: &mut String, text: &str, color: Color) {
+    out.push_str(&color.paint("1", text));
+    out.push('\n');
+    out.push_str(&"·".repeat(text.chars().count()));
+    out.push('\n');
 }
 
 /// As Markdown: `#` for the title, `##` for headings, text escaped.
@@ -143,6 +168,13 @@ pub fn to_markdown(blocks: &[Block]) -> String {
             Block::Table(table) => {
                 out.push_str(&table.to_markdown());
                 out.push('\n');
+            }
+            Block::Tables(tables) => {
+                for (heading, table) in tables {
+                    out.push_str(&format!("### {}\n\n", markdown::cell(heading)));
+                    out.push_str(&table.to_markdown());
+                    out.push('\n');
+                }
             }
         }
     }

@@ -163,6 +163,52 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
     text
 }
 
+/// One department's changes. On a terminal the service, the change and the
+/// targets are text that wraps at spaces; the step and the cases are kept
+/// whole.
+fn changes_table(plan: &Plan, changes: &[&Change], lang: Lang) -> Table {
+    let rows = changes
+        .iter()
+        .map(|c| {
+            vec![
+                format!("{} ({})", c.name, c.service),
+                t(lang, c.what.key()),
+                from_to(c, lang),
+                step(c),
+                cases(c, lang),
+                serves(plan, c, lang),
+            ]
+        })
+        .collect();
+    Table {
+        header: vec![
+            t(lang, "plan.service"),
+            t(lang, "plan.change"),
+            t(lang, "plan.from_to"),
+            t(lang, "plan.step"),
+            t(lang, "plan.cases"),
+            t(lang, "plan.serves"),
+        ],
+        rows,
+        fits: vec![
+            Fit::Words,
+            Fit::Words,
+            Fit::Words,
+            Fit::Whole,
+            Fit::Whole,
+            Fit::Words,
+        ],
+        align: vec![
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Right,
+            Align::Left,
+        ],
+    }
+}
+
 pub fn blocks(plan: &Plan, lang: Lang) -> Vec<Block> {
     let mut out = vec![
         Block::Title(title(plan, lang)),
@@ -172,49 +218,11 @@ pub fn blocks(plan: &Plan, lang: Lang) -> Vec<Block> {
     let departments = by_department(plan, lang);
     if !departments.is_empty() {
         out.push(Block::Heading(t(lang, "plan.by_department")));
-        for (name, changes) in departments {
-            out.push(Block::Subheading(name));
-            let rows = changes
-                .iter()
-                .map(|c| {
-                    vec![
-                        format!("{} ({})", c.name, c.service),
-                        t(lang, c.what.key()),
-                        from_to(c, lang),
-                        step(c),
-                        cases(c, lang),
-                        serves(plan, c, lang),
-                    ]
-                })
-                .collect();
-            out.push(Block::Table(Table {
-                header: vec![
-                    t(lang, "plan.service"),
-                    t(lang, "plan.change"),
-                    t(lang, "plan.from_to"),
-                    t(lang, "plan.step"),
-                    t(lang, "plan.cases"),
-                    t(lang, "plan.serves"),
-                ],
-                rows,
-                fits: vec![
-                    Fit::Words,
-                    Fit::Words,
-                    Fit::Words,
-                    Fit::Whole,
-                    Fit::Whole,
-                    Fit::Words,
-                ],
-                align: vec![
-                    Align::Left,
-                    Align::Left,
-                    Align::Left,
-                    Align::Left,
-                    Align::Right,
-                    Align::Left,
-                ],
-            }));
-        }
+        let tables = departments
+            .into_iter()
+            .map(|(name, changes)| (name, changes_table(plan, &changes, lang)))
+            .collect();
+        out.push(Block::Tables(tables));
     }
     if !plan.targets.is_empty() {
         out.push(Block::Heading(t(lang, "plan.targets")));
@@ -437,3 +445,4 @@ pub fn csv(plan: &Plan, dialect: Dialect, lang: Lang) -> Result<Vec<u8>, Message
     }
     dialect.finish(writer)
 }
+
