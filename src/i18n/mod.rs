@@ -163,6 +163,20 @@ pub fn column_label(column: &str, lang: Lang) -> &'static str {
     text(lang, &format!("import.column.{column}.label"))
 }
 
+/// A value of the file format in the reader's words, by the key's last
+/// part (`login`, `password` → "lösenord" / "password"; `true`/`false` of
+/// any key → "ja"/"nej"), or `None` for a value without words (an address).
+/// For tables and pages only: JSON and CSV keep the file's spelling.
+pub fn value_word(field: &str, value: &str, lang: Lang) -> Option<&'static str> {
+    let group = if matches!(value, "true" | "false") {
+        "boolean"
+    } else {
+        field
+    };
+    let key = format!("value.{group}.{value}");
+    lang.catalogue().texts.get(&key).map(|text| &**text)
+}
+
 /// The text of `key` with each `{name}` replaced by its value.
 pub fn format(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     fill(text(lang, key), args)

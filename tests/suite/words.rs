@@ -13,7 +13,10 @@ use std::path::Path;
 use trappa::diagnostic::{Code, Diagnostic, Message};
 use trappa::export::cpsv::Channel;
 use trappa::i18n::{self, Catalogue, Lang};
-use trappa::inventory::model::{Interactive, OrganisationKind, Status, Vocabulary};
+use trappa::inventory::model::{
+    CaseTracking, Decision, Hours, Interactive, Login, Mobile, OrganisationKind, Prefill, Signing,
+    Status, Submission, Vocabulary,
+};
 use trappa::inventory::{Indicator, Step};
 use trappa::ladder::Fact;
 use trappa::pipeline::check_path;
@@ -240,6 +243,22 @@ fn families() -> BTreeSet<String> {
     for tool in Interactive::ALL {
         keys.insert(format!("interactive.{}", tool.as_str()));
     }
+    // A value in a reader's words (`plan`'s from → to), by `i18n::value_word`.
+    fn values<V: Vocabulary>(field: &str, keys: &mut BTreeSet<String>) {
+        for value in V::ALL {
+            keys.insert(format!("value.{field}.{}", value.as_str()));
+        }
+    }
+    values::<Submission>("submission", &mut keys);
+    values::<Login>("login", &mut keys);
+    values::<Signing>("signing", &mut keys);
+    values::<CaseTracking>("case_tracking", &mut keys);
+    values::<Decision>("decision", &mut keys);
+    values::<Prefill>("prefill", &mut keys);
+    values::<Hours>("hours", &mut keys);
+    values::<Mobile>("mobile", &mut keys);
+    keys.insert("value.boolean.true".to_string());
+    keys.insert("value.boolean.false".to_string());
     // Each export column's heading in a spreadsheet (template, import).
     // and what each column read back means (the template's input messages).
     for column in trappa::export::columns::services() {

@@ -49,17 +49,23 @@ pub fn serves(plan: &Plan, change: &Change, lang: Lang) -> String {
     super::report::list_or_none(labels)
 }
 
-/// "offline → online" (an absent key is "(none)").
+/// "lösenord → e-legitimation": the values in the reader's words
+/// (`value.*`, the same for every renderer that shows them), an absent key
+/// "(saknas)". JSON and CSV keep the file's spelling (`password`, `eid`).
 pub fn from_to(change: &Change, lang: Lang) -> String {
+    let field = change.key.rsplit('.').next().unwrap_or(change.key);
+    let word = |value: &str| {
+        i18n::value_word(field, value, lang).map_or_else(|| value.to_string(), str::to_string)
+    };
     let from = change
         .from
-        .clone()
-        .unwrap_or_else(|| t(lang, "plan.absent"));
+        .as_deref()
+        .map_or_else(|| t(lang, "plan.absent"), word);
     // The statement's address is chosen on --apply: its word here.
     let to = if change.what == crate::plan::Move::AccessibilityStatement {
         t(lang, "plan.address")
     } else {
-        change.to.to_string()
+        word(change.to)
     };
     format!("{from} → {to}")
 }
@@ -446,3 +452,28 @@ pub fn csv(plan: &Plan, dialect: Dialect, lang: Lang) -> Result<Vec<u8>, Message
     dialect.finish(writer)
 }
 
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{self, Lang};
+    use crate::plan::Move;
+
+    /// Every value a move writes has its words in both languages, so a
+    /// table never falls back to the file's spelling for a `to`.
+    #[test]
+    fn every_move_writes_a_value_with_words() {
+        for lang in [Lang::Sv, Lang::En] {
+            for what in Move::ALL {
+                if what == Move::AccessibilityStatement {
+                    continue;
+                }
+                let field = what.path().rsplit('.').next().unwrap();
+                assert!(
+                    i18n::value_word(field, what.to(), lang).is_some(),
+                    "{lang:?}: no words for {} = {}",
+                    what.path(),
+                    what.to()
+                );
+            }
+        }
+    }
+}
