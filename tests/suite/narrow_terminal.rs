@@ -240,3 +240,90 @@ fn survey_keeps_its_numbers_whole() {
         }
     }
 }
+
+/// `trappa plan` of the examples in an 80-column terminal (and 60), in
+/// both languages: no line wider than the terminal, every number and
+/// every word of the service names, changes and targets whole, and every
+/// department's changes in the same shape (all stacked here, all boxed on
+/// a wide terminal) — each department decided alone showed one as a table
+/// and the next as a list. Piped, the plan is unwrapped, as the report.
+#[test]
+fn plan_fits_the_terminal_with_every_department_alike() {
+    let now = checked("examples/trelleborg-2014.yaml");
+    let targets = checked("examples/targets-trelleborg.yaml");
+    let plan = trappa::plan::build(
+        now.valid_inventory().unwrap(),
+        None,
+        targets.valid_targets().unwrap(),
+    )
+    .unwrap_or_else(|_| panic!("plan refused"));
+    for lang in [Lang::Sv, Lang::En] {
+        let plain = trappa::render::plan::table(&plan, lang, Layout::Plain, Color(false));
+        assert!(plain.lines().any(|l| l.chars().count() > 80), "{plain}");
+        // The long words of the changes' cells, as the plain table has them.
+        let long_words: Vec<String> = plan
+            .changes
+            .iter()
+            .flat_map(|c| {
+                [
+                    format!("{} ({})", c.name, c.service),
+                    trappa::i18n::text(lang, c.what.key()).to_string(),
+                    trappa::render::plan::from_to(c, lang),
+                    trappa::render::plan::serves(&plan, c, lang),
+                ]
+            })
+            .flat_map(|cell| {
+                cell.split([' ', ','])
+                    .filter(|w| w.chars().count() >= 8)
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(long_words.iter().any(|w| w == "(parkeringstillstand)"));
+        for width in [60u16, 80, 200] {
+            let out =
+                trappa::render::plan::table(&plan, lang, Layout::Terminal { width }, Color(false));
+            for line in out.lines() {
+                assert!(
+                    unicode_width::UnicodeWidthStr::width(line) <= usize::from(width),
+                    "{lang:?}: wider than {width}: {line}"
+                );
+            }
+            for number in numbers_of(&plain) {
+                assert!(
+                    out.lines().any(|line| line.contains(&number)),
+                    "{lang:?} at {width} columns breaks `{number}`:\n{out}"
+                );
+            }
+            let words = words(&out);
+            for word in &long_words {
+                let word = word.trim_end_matches(',');
+                assert!(
+                    words.iter().any(|w| w.trim_end_matches(',') == word),
+                    "{lang:?} at {width} columns breaks `{word}`:\n{out}"
+                );
+            }
+            // The changes, department by department: between the heading
+            // of the changes and the heading of the targets.
+            let heading = trappa::i18n::text(lang, "plan.by_department");
+            let end = trappa::i18n::text(lang, "plan.targets");
+            let changes = &out[out.find(heading).unwrap()..out.find(end).unwrap()];
+            let boxes = changes.matches('╞').count();
+            // Five departments have changes, each under its underlined name.
+            let departments = changes.lines().filter(|l| l.starts_with('·')).count();
+            assert_eq!(departments, 5, "{changes}");
+            assert!(
+                boxes == 0 || boxes == departments,
+                "{lang:?} at {width} columns: {boxes} of {departments} departments boxed:\n{changes}"
+            );
+            if width == 200 {
+                assert_eq!(boxes, departments, "every department boxed:\n{changes}");
+            }
+            // Swedish at 80: "tillgänglighetsredogörelse" in two columns
+            // leaves no room for six columns with their words whole.
+            if lang == Lang::Sv && width <= 80 {
+                assert_eq!(boxes, 0, "every department stacked:\n{changes}");
+            }
+        }
+    }
+}
