@@ -53,7 +53,9 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
                     ],
                 })
                 .collect(),
-            class: "data",
+            // Its caption repeats the department's heading just above it:
+            // there for screen readers, not shown twice (style.css).
+            class: "data department-changes",
         };
         changes.push_str(&table.render().to_string());
     }
@@ -62,7 +64,9 @@ pub fn render(plan: &Plan, lang: Lang) -> String {
     if !plan.targets.is_empty() {
         let table = Table {
             id: "targets-table",
-            caption: Html::text(&t("plan.targets")),
+            // Not the section's heading: two regions of one name are one
+            // landmark too many for a screen reader (axe landmark-unique).
+            caption: Html::text(&t("plan.html.targets_caption")),
             columns: vec![
                 t("plan.indicator"),
                 t("plan.now"),
