@@ -10,6 +10,7 @@
 
 pub mod apply;
 pub mod moves;
+mod simplex;
 pub mod solve;
 
 use crate::classified::ClassifiedService;
@@ -270,7 +271,8 @@ impl Row {
     }
 }
 
-struct RowSet<'a>(&'a [Row]);
+/// The rows, and the most services a denominator can count (the live ones).
+struct RowSet<'a>(&'a [Row], i64);
 
 impl solve::Rows for RowSet<'_> {
     fn count(&self) -> usize {
@@ -289,35 +291,32 @@ impl solve::Rows for RowSet<'_> {
         };
         report::targets::reaches(value, &row.target)
     }
-    fn support(&self, k: usize) -> u16 {
-        own_moves(self.0[k].indicator)
+    fn integer(&self, k: usize) -> Option<(i64, i64, i64)> {
+        let row = &self.0[k];
+        let t = row.target.target;
+        let up = row.target.direction == Direction::Up;
+        if !row.ratio {
+            // A count reaches t ⇔ num ≥ ⌈t − ε⌉ (down: num ≤ ⌊t + ε⌋).
+            return Some(if up {
+                (1, 0, (t - EPSILON).ceil() as i64)
+            } else {
+                (-1, 0, -((t + EPSILON).floor() as i64))
+            });
+        }
+        // num/den ≥ p/q ⇔ q·num − p·den ≥ 0, and the report's tolerance
+        // (1e-9) cannot tell them apart while q·den stays far below 1e9.
+        let (p, q) = rational(t)?;
+        (q.saturating_mul(self.1) < 100_000_000).then_some(if up { (q, -p, 0) } else { (-q, p, 0) })
     }
 }
 
-/// The moves a row counts as its own in the search's grouped bound: those
-/// that move its numerator directly. Any choice is a valid bound (see
-/// `solve`); these keep the independent needs apart.
-fn own_moves(indicator: Indicator) -> u16 {
-    use Indicator::*;
-    let bits = |moves: &[Move]| moves.iter().fold(0, |m, x| m | x.bit());
-    match indicator {
-        AlwaysOpenShare => Move::AlwaysOpen.bit(),
-        MobileShare => Move::Responsive.bit(),
-        ForeignEidShare => Move::ForeignEid.bit(),
-        CaseTrackingShare => Move::PortalTracking.bit(),
-        DigitalDecisionShare => Move::PortalDecision.bit(),
-        AccessibilityStatementShare => Move::AccessibilityStatement.bit(),
-        PrefillRegistryShare => Move::RegistryPrefill.bit(),
-        EidShare => bits(&[Move::EidLogin, Move::EidSigning]),
-        PdfForms => bits(&[Move::OnlineSubmission, Move::DownloadForm]),
-        _ => bits(&[
-            Move::OnlineSubmission,
-            Move::EidLogin,
-            Move::EidSigning,
-            Move::DownloadForm,
-            Move::RegistryPrefill,
-        ]),
-    }
+/// `t` as a fraction p/q with q ≤ 10 000, when it is one (targets are
+/// written as decimals such as 0.85 or 2.6).
+fn rational(t: f64) -> Option<(i64, i64)> {
+    (1..=10_000_i64).find_map(|q| {
+        let p = (t * q as f64).round();
+        ((t * q as f64 - p).abs() < 1e-9 * q as f64).then_some((p as i64, q))
+    })
 }
 
 /// Every indicator's numerator and denominator for one service (0 for a
@@ -496,7 +495,7 @@ pub fn build(
     // left out of the search so that the others are still planned.
     let mut active: Vec<bool> = vec![true; rows.len()];
     for (k, row) in rows.iter().enumerate() {
-        let set = RowSet(&rows);
+        let set = RowSet(&rows, live.len() as i64);
         if solve::Rows::met(&set, k, start[k].0, start[k].1) {
             continue;
         }
@@ -522,17 +521,15 @@ pub fn build(
 
     let (answer, proven, bound) = loop {
         let kept: Vec<usize> = (0..rows.len()).filter(|&k| active[k]).collect();
-        let answer = search(&rows, &kept, &candidates, &start);
+        let answer = search(&rows, &kept, &candidates, &start, live.len() as i64);
         match answer {
             Some(a) => break a,
             // Reachable one by one but not together (rare): the last
             // target of the file that is short now is named out of reach.
             None => {
-                let Some(&k) = kept
-                    .iter()
-                    .rev()
-                    .find(|&&k| !solve::Rows::met(&RowSet(&rows), k, start[k].0, start[k].1))
-                else {
+                let Some(&k) = kept.iter().rev().find(|&&k| {
+                    !solve::Rows::met(&RowSet(&rows, live.len() as i64), k, start[k].0, start[k].1)
+                }) else {
                     break (vec![None; candidates.len()], true, 0);
                 };
                 active[k] = false;
@@ -647,6 +644,7 @@ fn search(
     kept: &[usize],
     candidates: &[Candidate],
     start: &[(i64, i64)],
+    live: i64,
 ) -> Option<(Vec<Option<u16>>, bool, u32)> {
     let sub: Vec<Row> = kept
         .iter()
@@ -734,7 +732,7 @@ fn search(
             },
         ));
     }
-    let set = RowSet(&sub);
+    let set = RowSet(&sub, live);
     let slack: Vec<f64> = sub
         .iter()
         .zip(&start)
