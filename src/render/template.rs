@@ -231,11 +231,11 @@ fn write_cell(
             if *flag { "true" } else { "false" },
             Style::Plain,
         ),
-        Cell::Count(n) if *n <= 1 << 53 => workbook.count(sheet, col, *n),
+        Cell::Count(n) if *n <= 1 << 53 => workbook.count(sheet, col, *n).map(drop),
         Cell::Count(n) => workbook.text(sheet, col, &n.to_string(), Style::Plain),
-        Cell::Number(n) | Cell::Share(n) => workbook.number(sheet, col, *n, Style::Plain),
+        Cell::Number(n) | Cell::Share(n) => workbook.number(sheet, col, *n, Style::Plain).map(drop),
         Cell::Date(text) => match workbook::date_serial(text) {
-            Some(serial) => workbook.number(sheet, col, serial, Style::Date),
+            Some(serial) => workbook.number(sheet, col, serial, Style::Date).map(drop),
             None => workbook.text(sheet, col, text, Style::Plain),
         },
     }

@@ -245,20 +245,24 @@ impl Workbook {
     }
 
     /// A number cell; a number that is not finite is written as its text.
+    /// Returns the length of the number's text (a column's width follows it).
     pub fn number(
         &mut self,
         id: SheetId,
         col: u16,
         value: f64,
         style: Style,
-    ) -> Result<(), WriteError> {
+    ) -> Result<usize, WriteError> {
         if !value.is_finite() {
-            return self.text(id, col, &value.to_string(), Style::Plain);
+            let text = value.to_string();
+            self.text(id, col, &text, Style::Plain)?;
+            return Ok(text.len());
         }
         let sheet = self.sheet(id);
         sheet.cell_start(col, style)?;
         let xml = &mut sheet.body.xml;
         xml.extend_from_slice(b"><v>");
+        let start = xml.len();
         if value.fract() == 0.0 && value.abs() < 1e15 {
             if value < 0.0 {
                 xml.push(b'-');
@@ -268,19 +272,23 @@ impl Workbook {
             // Rust's shortest text that reads back as the same f64.
             write!(xml, "{value}")?;
         }
+        let written = xml.len() - start;
         xml.extend_from_slice(b"</v></c>");
-        Ok(())
+        Ok(written)
     }
 
-    /// A whole number, exact (the caller keeps it within 2^53).
-    pub fn count(&mut self, id: SheetId, col: u16, value: u64) -> Result<(), WriteError> {
+    /// A whole number, exact (the caller keeps it within 2^53); returns the
+    /// number of its digits.
+    pub fn count(&mut self, id: SheetId, col: u16, value: u64) -> Result<usize, WriteError> {
         let sheet = self.sheet(id);
         sheet.cell_start(col, Style::Plain)?;
         let xml = &mut sheet.body.xml;
         xml.extend_from_slice(b"><v>");
+        let start = xml.len();
         push_u64(xml, value);
+        let written = xml.len() - start;
         xml.extend_from_slice(b"</v></c>");
-        Ok(())
+        Ok(written)
     }
 
     pub fn boolean(&mut self, id: SheetId, col: u16, value: bool) -> Result<(), WriteError> {
@@ -612,6 +620,14 @@ fn push_column(xml: &mut Vec<u8>, col: u16) {
 /// a reader gives back exactly the text written.
 fn escape_text(xml: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
+    // Most texts need nothing: one pass to tell, then one copy.
+    if !bytes
+        .iter()
+        .any(|&b| b < 0x20 || matches!(b, b'&' | b'<' | b'>' | b'_' | 0xEF))
+    {
+        xml.extend_from_slice(bytes);
+        return;
+    }
     let mut start = 0;
     for (at, &byte) in bytes.iter().enumerate() {
         let escape: Option<&[u8]> = match byte {

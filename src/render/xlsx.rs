@@ -95,7 +95,8 @@ impl XlsxBook {
         book.start_row(state.id, false)
             .map_err(|e| cell_error(0, e))?;
         for (col, cell) in cells.iter().enumerate() {
-            let width = write_cell(book, state.id, col_number(col)?, cell)
+            let known = state.widths.get(col).copied().unwrap_or(MAX_WIDTH);
+            let width = write_cell(book, state.id, col_number(col)?, cell, known)
                 .map_err(|e| cell_error(col, e))?;
             if let Some(w) = state.widths.get_mut(col) {
                 *w = (*w).max(width.min(MAX_WIDTH));
@@ -136,39 +137,46 @@ fn col_number(col: usize) -> Result<u16, Message> {
         .ok_or_else(|| super::failure("xlsx", format_args!("column {col} is out of range")))
 }
 
-/// Writes one cell; returns how many characters wide it shows.
+/// Writes one cell; returns how many characters wide it shows, or at most
+/// `known` when it is no wider than that (a text's characters are counted
+/// only when its bytes could make the column wider).
 fn write_cell(
     book: &mut workbook::Workbook,
     sheet: SheetId,
     col: u16,
     cell: &Cell,
+    known: usize,
 ) -> Result<usize, WriteError> {
+    let text_width = |text: &str| {
+        if text.len() <= known {
+            text.len()
+        } else {
+            text.chars().count()
+        }
+    };
     match cell {
         Cell::Missing => Ok(0),
         Cell::Text(text) => {
             book.text(sheet, col, text, Style::Plain)?;
-            Ok(text.chars().count())
+            Ok(text_width(text))
         }
         Cell::List(items) => {
             let text = items.join(LIST_SEPARATOR);
             book.text(sheet, col, &text, Style::Plain)?;
-            Ok(text.chars().count())
+            Ok(text_width(&text))
         }
         Cell::Count(n) => {
             // A spreadsheet number is an f64: past 2^53 a count would be
             // rounded, so it is written as text, exact.
-            let digits = n.to_string();
             if *n <= 1 << 53 {
-                book.count(sheet, col, *n)?;
+                book.count(sheet, col, *n)
             } else {
+                let digits = n.to_string();
                 book.text(sheet, col, &digits, Style::Plain)?;
+                Ok(digits.len())
             }
-            Ok(digits.len())
         }
-        Cell::Number(n) => {
-            book.number(sheet, col, *n, Style::Plain)?;
-            Ok(format!("{n}").len())
-        }
+        Cell::Number(n) => book.number(sheet, col, *n, Style::Plain),
         Cell::Share(n) => {
             book.number(sheet, col, *n, Style::Percent)?;
             Ok("100.0%".len())
@@ -186,7 +194,7 @@ fn write_cell(
             // spreadsheet cannot hold as a date, stays as written.
             None => {
                 book.text(sheet, col, text, Style::Plain)?;
-                Ok(text.chars().count())
+                Ok(text_width(text))
             }
         },
     }
