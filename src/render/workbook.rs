@@ -1038,8 +1038,9 @@ const STYLES: &str = concat!(
     r#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#,
     r#"<numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="yyyy\-mm\-dd"/></numFmts>"#,
     r#"<fonts count="2">"#,
-    r#"<font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>"#,
-    r#"<font><b/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>"#,
+    // Plain Calibri 11, not the theme's fonts: the workbook has no theme part.
+    r#"<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>"#,
+    r#"<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>"#,
     "</fonts>",
     r#"<fills count="4">"#,
     r#"<fill><patternFill patternType="none"/></fill>"#,
