@@ -48,17 +48,56 @@ pub fn table(file: &str, kind: FileKind, bytes: Vec<u8>) -> Result<Table, Unread
         FileKind::Csv => csv_table(file, bytes),
         FileKind::Xlsx => {
             check_inflated(&bytes)?;
-            let workbook: Xlsx<_> =
-                open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
-            xlsx_table(file, workbook)
+            guarded(|| {
+                let workbook: Xlsx<_> =
+                    open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+                xlsx_table(file, workbook)
+            })
         }
         FileKind::Ods => {
             check_inflated(&bytes)?;
-            let workbook: Ods<_> =
-                open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
-            workbook_table(file, workbook)
+            guarded(|| {
+                let workbook: Ods<_> =
+                    open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+                workbook_table(file, workbook)
+            })
         }
     }
+}
+
+thread_local! {
+    /// Set while a guarded read runs on this thread: its panic is a finding,
+    /// not a crash, so the panic hook stays silent.
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs a read through calamine, which can panic on a malformed workbook
+/// (an index or a slice out of range in a broken part, an arithmetic
+/// overflow on a huge declared size): the panic is caught here, at the
+/// file, and becomes an E001 at the file like any unreadable file, and the
+/// other files of the run go on. Nothing the closure built survives the
+/// panic, so no broken state is seen afterwards.
+pub(crate) fn guarded<T>(read: impl FnOnce() -> Result<T, Unreadable>) -> Result<T, Unreadable> {
+    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !GUARDED.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = GUARDED.with(|g| g.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    GUARDED.with(|g| g.set(was));
+    result.unwrap_or_else(|payload| {
+        let detail = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Message::new("import.reader_failed").text("detail", detail))
+    })
 }
 
 /// A workbook is a zip: its parts' sizes, as the zip declares them, must
@@ -419,6 +458,18 @@ fn iso_date(text: &str) -> Option<Raw> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_in_the_reader_is_a_finding_at_the_file() {
+        let result: Result<(), Unreadable> = guarded(|| panic!("index out of range"));
+        let message = i18n::message(Lang::En, &result.unwrap_err());
+        assert_eq!(
+            message,
+            "cannot read the spreadsheet: the reader failed on a malformed part (index out of range)"
+        );
+        // The thread goes on, and a read that does not panic is untouched.
+        assert_eq!(guarded(|| Ok(7)).unwrap(), 7);
+    }
 
     #[test]
     fn the_header_decides_the_dialect() {

@@ -9,7 +9,7 @@
 
 use super::csv::{CsvTable, Dialect};
 use super::json::JsonList;
-use super::xlsx::{SheetId, XlsxBook};
+use super::xlsx::XlsxBook;
 use crate::classified::classify_inventory;
 use crate::diagnostic::Message;
 use crate::export::columns::Cell;
@@ -54,17 +54,17 @@ pub struct Exporter {
 enum Sink {
     Csv(Box<CsvTable>),
     Json(JsonList),
-    /// Rows wait in rust_xlsxwriter's constant-memory temporary files; the
-    /// zip is streamed to `out` when finished.
+    /// Rows wait deflated in a temporary file per sheet; the zip is
+    /// streamed to `out` when finished.
     Xlsx(Box<Workbook>, Box<dyn Write + Send>),
 }
 
 /// The workbook with the sheets the subject needs.
 struct Workbook {
     book: XlsxBook,
-    services: Option<SheetId>,
-    indicators: SheetId,
-    departments: Option<SheetId>,
+    services: Option<usize>,
+    indicators: usize,
+    departments: Option<usize>,
 }
 
 impl Exporter {

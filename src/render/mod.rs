@@ -23,6 +23,7 @@ pub mod survey;
 pub mod template;
 pub mod text;
 pub mod trend;
+pub mod workbook;
 pub mod xlsx;
 
 use crate::diagnostic::{Message, io_reason};

@@ -12,16 +12,13 @@
 //! description, held equal by a test); the drop-down lists are the
 //! vocabularies of the model.
 
+use super::workbook::{self, SheetId, Style, Validation, Workbook, WriteError};
 use crate::classified::classify_inventory;
 use crate::diagnostic::Message;
 use crate::export::columns::{self, Cell, Kind, LIST_SEPARATOR, ServiceRow};
 use crate::i18n::{self, Lang};
 use crate::inventory::Step;
 use crate::inventory::model::*;
-use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format,
-    Workbook, Worksheet, XlsxError,
-};
 
 /// Rows left for new services below those of the inventory, each with the
 /// drop-down lists.
@@ -32,8 +29,8 @@ pub const FIRST_DATA_ROW: u32 = 2;
 const INPUT_MESSAGE_LIMIT: usize = 255;
 const INPUT_TITLE_LIMIT: usize = 32;
 
-fn xlsx_error(e: XlsxError) -> Message {
-    super::failure("xlsx", e)
+fn xlsx_error(e: WriteError) -> Message {
+    workbook::message(e)
 }
 
 /// The sheet names in a language; `import` finds the services sheet by
@@ -87,46 +84,17 @@ pub fn template(
     department: Option<&str>,
     lang: Lang,
 ) -> Result<Vec<u8>, Message> {
-    let mut workbook = Workbook::new();
-    let formats = Formats::new();
-    services(&mut workbook, inventory, department, lang, &formats)?;
-    organisation(&mut workbook, inventory, lang, &formats)?;
-    departments(&mut workbook, inventory, lang, &formats)?;
-    instructions(&mut workbook, lang, &formats)?;
+    let mut workbook = Workbook::new("trappa template");
+    services(&mut workbook, inventory, department, lang).map_err(xlsx_error)?;
+    organisation(&mut workbook, inventory, lang).map_err(xlsx_error)?;
+    departments(&mut workbook, inventory, lang).map_err(xlsx_error)?;
+    instructions(&mut workbook, lang).map_err(xlsx_error)?;
     // A fixed creation date (1 January of the inventory's year) instead of
     // "now": the same inventory gives the same bytes.
-    let year = inventory.map_or(2000, |i| i.year).clamp(1900, 9999) as u16;
-    let created = ExcelDateTime::from_ymd(year, 1, 1).map_err(xlsx_error)?;
-    let properties = DocProperties::new()
-        .set_creation_datetime(&created)
-        .set_title("trappa template");
-    workbook.set_properties(&properties);
-    workbook.save_to_buffer().map_err(xlsx_error)
-}
-
-struct Formats {
-    heading: Format,
-    derived_heading: Format,
-    date: Format,
-    bold: Format,
-    wrap: Format,
-}
-
-impl Formats {
-    fn new() -> Formats {
-        Formats {
-            heading: Format::new()
-                .set_bold()
-                .set_background_color(Color::RGB(0xDDEBF7)),
-            // What trappa works out is grey: it is not read back.
-            derived_heading: Format::new()
-                .set_bold()
-                .set_background_color(Color::RGB(0xD9D9D9)),
-            date: Format::new().set_num_format("yyyy-mm-dd"),
-            bold: Format::new().set_bold(),
-            wrap: Format::new().set_text_wrap(),
-        }
-    }
+    workbook.set_created_year(inventory.map_or(2000, |i| i.year));
+    let mut bytes = Vec::new();
+    workbook.finish(&mut bytes).map_err(xlsx_error)?;
+    Ok(bytes)
 }
 
 /// A text cut to `limit` characters at a space, with "…", for Excel's
@@ -157,11 +125,9 @@ fn services(
     inventory: Option<&Inventory>,
     department: Option<&str>,
     lang: Lang,
-    formats: &Formats,
-) -> Result<(), Message> {
+) -> Result<(), WriteError> {
     let columns = columns::services();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(services_sheet(lang)).map_err(xlsx_error)?;
+    let sheet = workbook.add_sheet(services_sheet(lang))?;
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     if let Some(inventory) = inventory {
         let classified = classify_inventory(inventory);
@@ -181,123 +147,106 @@ fn services(
         }
     }
     let last_row = FIRST_DATA_ROW + rows.len() as u32 + BLANK_ROWS - 1;
-    for (index, column) in columns.iter().enumerate() {
-        let col = u16::try_from(index).map_err(|_| xlsx_error(XlsxError::RowColumnLimitError))?;
-        let label = i18n::column_label(column.name, lang);
-        sheet
-            .write_string(0, col, column.name)
-            .map_err(xlsx_error)?;
-        let heading = if column.derived && column.name != columns::DEPARTMENT_NAME {
-            &formats.derived_heading
-        } else {
-            &formats.heading
-        };
-        sheet
-            .write_string_with_format(1, col, label, heading)
-            .map_err(xlsx_error)?;
-        let width = label.chars().count().clamp(12, 40) as f64 + 2.0;
-        sheet.set_column_width(col, width).map_err(xlsx_error)?;
-        let message = |validation: DataValidation| -> Result<DataValidation, XlsxError> {
-            validation
-                .set_input_title(fit(label, INPUT_TITLE_LIMIT))?
-                .set_input_message(fit(column_help(column, lang), INPUT_MESSAGE_LIMIT))
-        };
-        let header = message(DataValidation::new().allow_any_value()).map_err(xlsx_error)?;
-        sheet
-            .add_data_validation(1, col, 1, col, &header)
-            .map_err(xlsx_error)?;
-        let mut validation = match (choices(column.name, inventory), column.kind) {
-            (_, _) if column.derived => None,
-            (Some(values), kind) => {
-                let mut v = DataValidation::new()
-                    .allow_list_strings(&values)
-                    .map_err(xlsx_error)?;
-                if is_multiple(kind) {
-                    v = v.set_error_style(DataValidationErrorStyle::Warning);
-                }
-                Some(v)
-            }
-            (None, Kind::Flag) => Some(
-                DataValidation::new()
-                    .allow_list_strings(&["true", "false"])
-                    .map_err(xlsx_error)?,
-            ),
-            (None, _) => None,
-        };
-        if validation.is_none() && !column.derived {
-            validation = Some(DataValidation::new().allow_any_value());
-        }
-        if let Some(v) = validation {
-            let v = message(v).map_err(xlsx_error)?;
-            sheet
-                .add_data_validation(FIRST_DATA_ROW, col, last_row, col, &v)
-                .map_err(xlsx_error)?;
-        }
-    }
     // The ids are for programs: hidden, and the headings stay in view.
-    sheet.set_row_hidden(0).map_err(xlsx_error)?;
-    sheet.set_freeze_panes(2, 0).map_err(xlsx_error)?;
-    for (offset, cells) in rows.iter().enumerate() {
-        let row = FIRST_DATA_ROW + offset as u32;
+    workbook.freeze_rows(sheet, FIRST_DATA_ROW);
+    workbook.start_row(sheet, true)?;
+    for (index, column) in columns.iter().enumerate() {
+        workbook.text(sheet, col_number(index)?, column.name, Style::Plain)?;
+    }
+    workbook.start_row(sheet, false)?;
+    for (index, column) in columns.iter().enumerate() {
+        let col = col_number(index)?;
+        let label = i18n::column_label(column.name, lang);
+        let heading = if column.derived && column.name != columns::DEPARTMENT_NAME {
+            Style::DerivedHeading
+        } else {
+            Style::Heading
+        };
+        workbook.text(sheet, col, label, heading)?;
+        let width = label.chars().count().clamp(12, 40) as f64 + 2.0;
+        workbook.set_width(sheet, col, width);
+        let title = fit(label, INPUT_TITLE_LIMIT);
+        let message = fit(column_help(column, lang), INPUT_MESSAGE_LIMIT);
+        workbook.add_validation(
+            sheet,
+            Validation {
+                first_row: 1,
+                last_row: 1,
+                col,
+                list: None,
+                warn_only: false,
+                title: title.clone(),
+                message: message.clone(),
+            },
+        );
+        if column.derived {
+            continue;
+        }
+        let (list, warn_only) = match (choices(column.name, inventory), column.kind) {
+            (Some(values), kind) => (Some(values), is_multiple(kind)),
+            (None, Kind::Flag) => (Some(vec!["true".to_string(), "false".to_string()]), false),
+            (None, _) => (None, false),
+        };
+        workbook.add_validation(
+            sheet,
+            Validation {
+                first_row: FIRST_DATA_ROW,
+                last_row,
+                col,
+                list,
+                warn_only,
+                title,
+                message,
+            },
+        );
+    }
+    for cells in &rows {
+        workbook.start_row(sheet, false)?;
         for (index, cell) in cells.iter().enumerate() {
-            write_cell(sheet, row, index as u16, cell, formats).map_err(xlsx_error)?;
+            write_cell(workbook, sheet, col_number(index)?, cell)?;
         }
     }
     Ok(())
 }
 
+fn col_number(index: usize) -> Result<u16, WriteError> {
+    u16::try_from(index).map_err(|_| WriteError::TooLarge)
+}
+
 /// One value as a person edits it: flags as the words the drop-down
 /// offers (`true`, `false`), lists joined with `|`.
 fn write_cell(
-    sheet: &mut Worksheet,
-    row: u32,
+    workbook: &mut Workbook,
+    sheet: SheetId,
     col: u16,
     cell: &Cell,
-    formats: &Formats,
-) -> Result<(), XlsxError> {
+) -> Result<(), WriteError> {
     match cell {
-        Cell::Missing => {}
-        Cell::Text(text) => {
-            sheet.write_string(row, col, text)?;
-        }
-        Cell::List(items) => {
-            sheet.write_string(row, col, items.join(LIST_SEPARATOR))?;
-        }
-        Cell::Flag(flag) => {
-            sheet.write_string(row, col, if *flag { "true" } else { "false" })?;
-        }
-        Cell::Count(n) => {
-            if *n <= 1 << 53 {
-                sheet.write_number(row, col, *n as f64)?;
-            } else {
-                sheet.write_string(row, col, n.to_string())?;
-            }
-        }
-        Cell::Number(n) | Cell::Share(n) => {
-            sheet.write_number(row, col, *n)?;
-        }
-        Cell::Date(text) => match ExcelDateTime::parse_from_str(text) {
-            Ok(date) => {
-                sheet.write_datetime_with_format(row, col, &date, &formats.date)?;
-            }
-            Err(_) => {
-                sheet.write_string(row, col, text)?;
-            }
+        Cell::Missing => Ok(()),
+        Cell::Text(text) => workbook.text(sheet, col, text, Style::Plain),
+        Cell::List(items) => workbook.text(sheet, col, &items.join(LIST_SEPARATOR), Style::Plain),
+        Cell::Flag(flag) => workbook.text(
+            sheet,
+            col,
+            if *flag { "true" } else { "false" },
+            Style::Plain,
+        ),
+        Cell::Count(n) if *n <= 1 << 53 => workbook.count(sheet, col, *n).map(drop),
+        Cell::Count(n) => workbook.text(sheet, col, &n.to_string(), Style::Plain),
+        Cell::Number(n) | Cell::Share(n) => workbook.number(sheet, col, *n, Style::Plain).map(drop),
+        Cell::Date(text) => match workbook::date_serial(text) {
+            Some(serial) => workbook.number(sheet, col, serial, Style::Date).map(drop),
+            None => workbook.text(sheet, col, text, Style::Plain),
         },
     }
-    Ok(())
 }
 
 fn organisation(
     workbook: &mut Workbook,
     inventory: Option<&Inventory>,
     lang: Lang,
-    formats: &Formats,
-) -> Result<(), Message> {
-    let sheet = workbook.add_worksheet();
-    sheet
-        .set_name(i18n::text(lang, "import.template.organisation_sheet"))
-        .map_err(xlsx_error)?;
+) -> Result<(), WriteError> {
+    let sheet = workbook.add_sheet(i18n::text(lang, "import.template.organisation_sheet"))?;
     let organisation = inventory.map(|i| &i.organisation);
     let fields: [(&str, Option<String>); 4] = [
         ("organisation.name", organisation.map(|o| o.name.clone())),
@@ -311,15 +260,13 @@ fn organisation(
         ),
         ("year", inventory.map(|i| i.year.to_string())),
     ];
-    sheet.set_column_width(0, 28).map_err(xlsx_error)?;
-    sheet.set_column_width(1, 40).map_err(xlsx_error)?;
-    for (row, (column, value)) in fields.iter().enumerate() {
-        let row = row as u32;
-        sheet
-            .write_string_with_format(row, 0, i18n::column_label(column, lang), &formats.bold)
-            .map_err(xlsx_error)?;
+    workbook.set_width(sheet, 0, 28.0);
+    workbook.set_width(sheet, 1, 40.0);
+    for (column, value) in &fields {
+        workbook.start_row(sheet, false)?;
+        workbook.text(sheet, 0, i18n::column_label(column, lang), Style::Bold)?;
         if let Some(value) = value {
-            sheet.write_string(row, 1, value).map_err(xlsx_error)?;
+            workbook.text(sheet, 1, value, Style::Plain)?;
         }
     }
     Ok(())
@@ -329,54 +276,37 @@ fn departments(
     workbook: &mut Workbook,
     inventory: Option<&Inventory>,
     lang: Lang,
-    formats: &Formats,
-) -> Result<(), Message> {
-    let sheet = workbook.add_worksheet();
-    sheet
-        .set_name(i18n::text(lang, "import.template.departments_sheet"))
-        .map_err(xlsx_error)?;
+) -> Result<(), WriteError> {
+    let sheet = workbook.add_sheet(i18n::text(lang, "import.template.departments_sheet"))?;
+    workbook.start_row(sheet, false)?;
     for (col, column) in ["department", columns::DEPARTMENT_NAME].iter().enumerate() {
-        sheet
-            .write_string_with_format(
-                0,
-                col as u16,
-                i18n::column_label(column, lang),
-                &formats.bold,
-            )
-            .map_err(xlsx_error)?;
-        sheet.set_column_width(col as u16, 36).map_err(xlsx_error)?;
+        let col = col as u16;
+        workbook.text(sheet, col, i18n::column_label(column, lang), Style::Bold)?;
+        workbook.set_width(sheet, col, 36.0);
     }
     let listed = inventory.and_then(|i| i.departments.as_ref());
-    for (row, department) in listed.into_iter().flatten().enumerate() {
-        let row = row as u32 + 1;
-        sheet
-            .write_string(row, 0, &department.id)
-            .map_err(xlsx_error)?;
-        sheet
-            .write_string(row, 1, &department.name)
-            .map_err(xlsx_error)?;
+    for department in listed.into_iter().flatten() {
+        workbook.start_row(sheet, false)?;
+        workbook.text(sheet, 0, &department.id, Style::Plain)?;
+        workbook.text(sheet, 1, &department.name, Style::Plain)?;
     }
     Ok(())
 }
 
-fn instructions(workbook: &mut Workbook, lang: Lang, formats: &Formats) -> Result<(), Message> {
-    let sheet = workbook.add_worksheet();
-    sheet
-        .set_name(i18n::text(lang, "import.template.instructions_sheet"))
-        .map_err(xlsx_error)?;
-    sheet.set_column_width(0, 110).map_err(xlsx_error)?;
-    let mut row = 0u32;
-    let mut line = |sheet: &mut Worksheet, text: &str, format: &Format| -> Result<(), Message> {
-        sheet
-            .write_string_with_format(row, 0, text, format)
-            .map_err(xlsx_error)?;
-        row += 1;
+fn instructions(workbook: &mut Workbook, lang: Lang) -> Result<(), WriteError> {
+    let sheet = workbook.add_sheet(i18n::text(lang, "import.template.instructions_sheet"))?;
+    workbook.set_width(sheet, 0, 110.0);
+    let line = |workbook: &mut Workbook, text: &str, style: Style| -> Result<(), WriteError> {
+        workbook.start_row(sheet, false)?;
+        if !text.is_empty() {
+            workbook.text(sheet, 0, text, style)?;
+        }
         Ok(())
     };
     line(
-        sheet,
+        workbook,
         i18n::text(lang, "import.template.title"),
-        &formats.bold,
+        Style::Bold,
     )?;
     for key in [
         "import.template.one_row",
@@ -386,13 +316,13 @@ fn instructions(workbook: &mut Workbook, lang: Lang, formats: &Formats) -> Resul
         "import.template.derived",
         "import.template.send_back",
     ] {
-        line(sheet, i18n::text(lang, key), &formats.wrap)?;
+        line(workbook, i18n::text(lang, key), Style::Wrap)?;
     }
-    line(sheet, "", &formats.wrap)?;
+    line(workbook, "", Style::Wrap)?;
     line(
-        sheet,
+        workbook,
         i18n::text(lang, "import.template.ladder"),
-        &formats.bold,
+        Style::Bold,
     )?;
     for step in Step::ALL {
         let title = format!(
@@ -401,8 +331,8 @@ fn instructions(workbook: &mut Workbook, lang: Lang, formats: &Formats) -> Resul
             i18n::step_text(step, "name", lang),
             i18n::step_text(step, "definition", lang)
         );
-        line(sheet, &title, &formats.wrap)?;
-        line(sheet, i18n::step_text(step, "rule", lang), &formats.wrap)?;
+        line(workbook, &title, Style::Wrap)?;
+        line(workbook, i18n::step_text(step, "rule", lang), Style::Wrap)?;
     }
     Ok(())
 }

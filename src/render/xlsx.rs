@@ -1,88 +1,69 @@
-//! Export tables as an xlsx workbook (rust_xlsxwriter): one sheet per table,
-//! the header row bold and frozen, an autofilter over the data, numbers as
-//! numbers, shares as percentages, dates as dates, and every text written as
-//! a string cell, which Excel never evaluates as a formula.
+//! Export tables as an xlsx workbook (our own writer, [`super::workbook`]):
+//! one sheet per table, the header row bold and frozen, an autofilter over
+//! the data, numbers as numbers, shares as percentages, dates as dates, and
+//! every text written as a string cell, which Excel never evaluates as a
+//! formula.
 //!
-//! Sheets use rust_xlsxwriter's constant-memory mode: each finished row goes
-//! to a temporary file, so memory stays flat however many inventories are
-//! exported. That mode forbids going back to an earlier row, so column
-//! widths are measured while the rows pass and set at the end (`<cols>` is
-//! assembled when the workbook is saved).
+//! Each sheet's rows are deflated into a temporary file as they arrive, so
+//! memory stays flat however many inventories are exported. Column widths
+//! are measured while the rows pass and written at the end (`<cols>` comes
+//! before the rows in a sheet, so the writer assembles each sheet's head
+//! last).
 
+use super::workbook::{self, SheetId, Style, WriteError};
 use crate::diagnostic::Message;
 use crate::export::columns::{Cell, LIST_SEPARATOR};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 /// Columns never grow wider than this many characters: a long description
 /// wraps nothing and would push every other column off screen.
 const MAX_WIDTH: usize = 60;
-/// The zip's deflate level (1 fastest – 9): see [`XlsxBook::finish`].
-pub const ZIP_LEVEL: u8 = 2;
 /// Room for the autofilter's drop-down button next to a header.
 const FILTER_BUTTON: usize = 3;
 
 pub struct XlsxBook {
-    workbook: Workbook,
+    workbook: workbook::Workbook,
     sheets: Vec<Sheet>,
-    header: Format,
-    percent: Format,
-    date: Format,
     newest_year: Option<i32>,
 }
 
 struct Sheet {
+    id: SheetId,
     name: &'static str,
     header: Vec<String>,
-    next_row: u32,
     widths: Vec<usize>,
-}
-
-/// Which sheet of the book, in the order they were added.
-#[derive(Clone, Copy, Debug)]
-pub struct SheetId(usize);
-
-fn xlsx_error(e: XlsxError) -> Message {
-    match e {
-        XlsxError::IoError(io) => super::io_failure("xlsx", &io),
-        e => super::failure("xlsx", e),
-    }
 }
 
 impl XlsxBook {
     pub fn new() -> XlsxBook {
         XlsxBook {
-            workbook: Workbook::new(),
+            workbook: workbook::Workbook::new("trappa export"),
             sheets: Vec::new(),
-            header: Format::new().set_bold(),
-            percent: Format::new().set_num_format("0.0%"),
-            date: Format::new().set_num_format("yyyy-mm-dd"),
             newest_year: None,
         }
     }
 
     /// Adds a sheet with its header row written and frozen.
-    pub fn add_sheet(&mut self, name: &'static str, header: &[&str]) -> Result<SheetId, Message> {
-        let worksheet = self
-            .workbook
-            .add_worksheet_with_constant_memory()
-            .map_err(xlsx_error)?;
-        worksheet.set_name(name).map_err(xlsx_error)?;
+    pub fn add_sheet(&mut self, name: &'static str, header: &[&str]) -> Result<usize, Message> {
+        let book = &mut self.workbook;
+        let id = book.add_sheet(name).map_err(workbook::message)?;
+        book.start_row(id, false).map_err(workbook::message)?;
         for (col, title) in header.iter().enumerate() {
-            worksheet
-                .write_string_with_format(0, col_number(col)?, *title, &self.header)
-                .map_err(xlsx_error)?;
+            book.text(id, col_number(col)?, title, Style::Bold)
+                .map_err(workbook::message)?;
         }
-        worksheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+        book.end_row(id).map_err(workbook::message)?;
+        book.freeze_rows(id, 1);
+        book.autofilter(id);
         self.sheets.push(Sheet {
+            id,
             name,
             header: header.iter().map(|h| h.to_string()).collect(),
-            next_row: 1,
             widths: header
                 .iter()
                 .map(|h| h.chars().count() + FILTER_BUTTON)
                 .collect(),
         });
-        Ok(SheetId(self.sheets.len() - 1))
+        Ok(self.sheets.len() - 1)
     }
 
     /// The newest follow-up year seen: the workbook's fixed creation date.
@@ -90,26 +71,16 @@ impl XlsxBook {
         self.newest_year = Some(self.newest_year.map_or(year, |y| y.max(year)));
     }
 
-    pub fn push(&mut self, sheet: SheetId, cells: &[Cell]) -> Result<(), Message> {
+    pub fn push(&mut self, sheet: usize, cells: &[Cell]) -> Result<(), Message> {
         // Only a defect can name a sheet that was not added.
-        let Some(state) = self.sheets.get_mut(sheet.0) else {
-            return Err(super::failure("xlsx", format_args!("no sheet {}", sheet.0)));
+        let Some(state) = self.sheets.get_mut(sheet) else {
+            return Err(super::failure("xlsx", format_args!("no sheet {sheet}")));
         };
-        let row = state.next_row;
-        let worksheet = self
-            .workbook
-            .worksheet_from_index(sheet.0)
-            .map_err(xlsx_error)?;
-        for (col, cell) in cells.iter().enumerate() {
-            let width = write_cell(
-                worksheet,
-                row,
-                col_number(col)?,
-                cell,
-                &self.percent,
-                &self.date,
-            )
-            .map_err(|e| {
+        let book = &mut self.workbook;
+        let row = book.rows(state.id);
+        let cell_error = |col: usize, e: WriteError| match e {
+            WriteError::Io(io) => super::io_failure("xlsx", &io),
+            e => {
                 let column = state.header.get(col).map_or("?", String::as_str);
                 super::cannot_write(
                     "xlsx",
@@ -119,52 +90,37 @@ impl XlsxBook {
                         .text("column", column.to_string())
                         .text("detail", e.to_string()),
                 )
-            })?;
+            }
+        };
+        book.start_row(state.id, false)
+            .map_err(|e| cell_error(0, e))?;
+        for (col, cell) in cells.iter().enumerate() {
+            let known = state.widths.get(col).copied().unwrap_or(MAX_WIDTH);
+            let width = write_cell(book, state.id, col_number(col)?, cell, known)
+                .map_err(|e| cell_error(col, e))?;
             if let Some(w) = state.widths.get_mut(col) {
                 *w = (*w).max(width.min(MAX_WIDTH));
             }
         }
-        state.next_row += 1;
-        Ok(())
+        book.end_row(state.id).map_err(workbook::message)
     }
 
-    /// Sets widths and autofilters, then writes the workbook to `out`. The
-    /// zip is streamed to `out` (the temporary output file), not assembled
-    /// in memory first, so memory stays flat whatever the workbook's size.
-    pub fn finish(mut self, out: impl std::io::Write + Send) -> Result<(), Message> {
-        for (index, sheet) in self.sheets.iter().enumerate() {
-            let worksheet = self
-                .workbook
-                .worksheet_from_index(index)
-                .map_err(xlsx_error)?;
+    /// Sets widths, then writes the workbook to `out`, each sheet's rows
+    /// copied from its temporary file: memory stays flat whatever the
+    /// workbook's size.
+    pub fn finish(mut self, out: &mut dyn std::io::Write) -> Result<(), Message> {
+        for sheet in &self.sheets {
             for (col, width) in sheet.widths.iter().enumerate() {
                 // One character of padding so text does not touch the grid line.
-                worksheet
-                    .set_column_width(col_number(col)?, (*width + 1) as f64)
-                    .map_err(xlsx_error)?;
-            }
-            if !sheet.widths.is_empty() {
-                let last_col = col_number(sheet.widths.len() - 1)?;
-                let last_row = sheet.next_row.saturating_sub(1);
-                worksheet
-                    .autofilter(0, 0, last_row, last_col)
-                    .map_err(xlsx_error)?;
+                self.workbook
+                    .set_width(sheet.id, col_number(col)?, (*width + 1) as f64);
             }
         }
         // A fixed creation date (1 January of the newest year exported)
         // instead of "now": the same inventories give the same bytes.
-        let year = self.newest_year.unwrap_or(2000).clamp(1900, 9999) as u16;
-        let created = ExcelDateTime::from_ymd(year, 1, 1).map_err(xlsx_error)?;
-        let properties = DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_title("trappa export");
-        self.workbook.set_properties(&properties);
-        // Deflating the sheets' XML was a quarter of an export's work (a
-        // profile of the national corpus), done on one thread at the end:
-        // level 1 deflates in about half the time of the default 6, for a
-        // file about half as large again (rust_xlsxwriter's own figures).
-        self.workbook.set_zip_compression_level(ZIP_LEVEL);
-        self.workbook.save_to_writer(out).map_err(xlsx_error)
+        self.workbook
+            .set_created_year(self.newest_year.unwrap_or(2000));
+        self.workbook.finish(out).map_err(workbook::message)
     }
 }
 
@@ -176,61 +132,69 @@ impl Default for XlsxBook {
 
 fn col_number(col: usize) -> Result<u16, Message> {
     u16::try_from(col)
-        .map_err(|_| super::failure("xlsx", format_args!("column {col} is out of range")))
+        .ok()
+        .filter(|c| *c < workbook::MAX_COLUMNS)
+        .ok_or_else(|| super::failure("xlsx", format_args!("column {col} is out of range")))
 }
 
-/// Writes one cell; returns how many characters wide it shows.
+/// Writes one cell; returns how many characters wide it shows, or at most
+/// `known` when it is no wider than that (a text's characters are counted
+/// only when its bytes could make the column wider).
 fn write_cell(
-    worksheet: &mut Worksheet,
-    row: u32,
+    book: &mut workbook::Workbook,
+    sheet: SheetId,
     col: u16,
     cell: &Cell,
-    percent: &Format,
-    date: &Format,
-) -> Result<usize, XlsxError> {
+    known: usize,
+) -> Result<usize, WriteError> {
+    let text_width = |text: &str| {
+        if text.len() <= known {
+            text.len()
+        } else {
+            text.chars().count()
+        }
+    };
     match cell {
         Cell::Missing => Ok(0),
         Cell::Text(text) => {
-            worksheet.write_string(row, col, text)?;
-            Ok(text.chars().count())
+            book.text(sheet, col, text, Style::Plain)?;
+            Ok(text_width(text))
         }
         Cell::List(items) => {
             let text = items.join(LIST_SEPARATOR);
-            let width = text.chars().count();
-            worksheet.write_string(row, col, text)?;
-            Ok(width)
+            book.text(sheet, col, &text, Style::Plain)?;
+            Ok(text_width(&text))
         }
         Cell::Count(n) => {
             // A spreadsheet number is an f64: past 2^53 a count would be
             // rounded, so it is written as text, exact.
             if *n <= 1 << 53 {
-                worksheet.write_number(row, col, *n as f64)?;
+                book.count(sheet, col, *n)
             } else {
-                worksheet.write_string(row, col, n.to_string())?;
+                let digits = n.to_string();
+                book.text(sheet, col, &digits, Style::Plain)?;
+                Ok(digits.len())
             }
-            Ok(n.to_string().len())
         }
-        Cell::Number(n) => {
-            worksheet.write_number(row, col, *n)?;
-            Ok(format!("{n}").len())
-        }
+        Cell::Number(n) => book.number(sheet, col, *n, Style::Plain),
         Cell::Share(n) => {
-            worksheet.write_number_with_format(row, col, *n, percent)?;
+            book.number(sheet, col, *n, Style::Percent)?;
             Ok("100.0%".len())
         }
         Cell::Flag(flag) => {
-            worksheet.write_boolean(row, col, *flag)?;
+            book.boolean(sheet, col, *flag)?;
             Ok("FALSE".len())
         }
-        Cell::Date(text) => match ExcelDateTime::parse_from_str(text) {
-            Ok(parsed) => {
-                worksheet.write_datetime_with_format(row, col, &parsed, date)?;
+        Cell::Date(text) => match workbook::date_serial(text) {
+            Some(serial) => {
+                book.number(sheet, col, serial, Style::Date)?;
                 Ok("yyyy-mm-dd".len())
             }
-            // The decoder accepts only ISO dates; anything else stays as written.
-            Err(_) => {
-                worksheet.write_string(row, col, text)?;
-                Ok(text.chars().count())
+            // The decoder accepts only ISO dates; one before 1900, which a
+            // spreadsheet cannot hold as a date, stays as written.
+            None => {
+                book.text(sheet, col, text, Style::Plain)?;
+                Ok(text_width(text))
             }
         },
     }

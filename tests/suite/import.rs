@@ -588,7 +588,8 @@ fn the_template_has_ids_headings_messages_and_drop_downs() {
     let services = part(&book, "xl/worksheets/sheet1.xml");
     // The ids' row is hidden; the headings are in Swedish.
     assert!(services.contains("<row r=\"1\" ") && services.contains("hidden=\"1\""));
-    let strings = part(&book, "xl/sharedStrings.xml");
+    // Texts are inline strings in the sheets (no shared-string table).
+    let strings = services.clone() + &part(&book, "xl/worksheets/sheet2.xml");
     for text in [
         "evidence.submission",
         "Inlämning",
@@ -676,7 +677,7 @@ fn template_usage_errors() {
     }
     // Without an inventory: an empty workbook to fill in.
     template(None, &[], &out_path);
-    assert!(part(&out_path, "xl/sharedStrings.xml").contains("organisation.name"));
+    assert!(part(&out_path, "xl/worksheets/sheet1.xml").contains("organisation.name"));
 }
 
 #[test]

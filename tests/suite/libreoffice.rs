@@ -556,6 +556,57 @@ fn xlsx_opens_with_typed_cells_exact_text_and_filters() {
     }
 }
 
+/// Every cell of the workbook's services and indicators sheets, as Calc
+/// reads them, says what the RFC 4180 csv export says in that field: text
+/// exactly, numbers (shares, dates) by value, flags as TRUE()/FALSE().
+#[test]
+fn xlsx_cells_in_calc_are_the_cells_of_the_csv_export() {
+    let Some(lo) = converted() else { return };
+    for (sheet, extra) in [
+        (&lo.workbook[0], &[][..]),
+        (&lo.workbook[1], &["--indicators"][..]),
+    ] {
+        let csv_text = stdout_of_env(
+            &[&["export", EXPORT_HOSTILE, "--lang", "en"][..], extra].concat(),
+            &[],
+        );
+        let mut reader = csv::Reader::from_reader(&csv_text[..]);
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(sheet.header(), header, "{}", sheet.name);
+        let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(records.len(), sheet.rows.len() - 1, "{}", sheet.name);
+        for (row, record) in records.iter().enumerate() {
+            for (name, field) in header.iter().zip(record.iter()) {
+                let cell = sheet.cell(row, name);
+                let at = format!("{} row {} column {name}: {cell:?}", sheet.name, row + 2);
+                // Calc holds a boolean cell as the formula TRUE() or FALSE().
+                if let Some(formula) = &cell.formula {
+                    let flag = if field == "true" {
+                        "of:=TRUE()"
+                    } else {
+                        "of:=FALSE()"
+                    };
+                    assert_eq!(formula, flag, "{at}");
+                    continue;
+                }
+                match cell.kind.as_str() {
+                    "" => assert_eq!(field, "", "{at}"),
+                    "string" => assert_eq!(cell.text, field, "{at}"),
+                    "date" => assert_eq!(cell.text, field, "{at}"),
+                    "float" | "percentage" => {
+                        // Calc writes 15 significant digits into the flat ODS
+                        // (the xlsx holds the shortest exact text).
+                        let want = field.parse::<f64>().unwrap();
+                        let close = (cell.number() - want).abs() <= want.abs() * 1e-14;
+                        assert!(close, "{at}: the csv says {field}");
+                    }
+                    other => panic!("{at}: a cell of kind {other}"),
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn the_fods_reader_reads_repeats_spaces_and_entities() {
     let xml = r#"<table:table table:name="s"><table:table-row><table:table-cell office:value-type="string"><text:p>a<text:s text:c="2"/>&amp;<text:tab/>b</text:p></table:table-cell><table:table-cell table:number-columns-repeated="2"/><table:table-cell office:value-type="float" office:value="1.5"><text:p>1,5</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="9"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>"#;
