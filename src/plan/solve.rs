@@ -87,7 +87,7 @@ pub type Answer = Vec<Option<usize>>;
 /// How many nodes the search may visit before it stops and says so. A
 /// plan found by then is valid and meets the rows; it is only not proven
 /// the smallest, and [`Solution::proven`] says which.
-pub const BUDGET: u64 = 20_000;
+pub const BUDGET: u64 = 2_000;
 
 #[derive(Debug)]
 pub struct Solution {
@@ -103,6 +103,12 @@ const ROUNDING: f64 = 1e-6;
 /// Prices closer than this are the same (they differ by multiples of the
 /// smallest reward, far above it).
 const PRICE: f64 = 1e-9;
+
+/// How many fractional counts strong branching tries at a node.
+const STRONG: usize = 4;
+
+/// The largest divisor a cut is tried with.
+const DIVISORS: f64 = 64.0;
 
 /// How many times the root's relaxation is cut and solved again.
 const CUT_ROUNDS: usize = 5;
@@ -175,6 +181,17 @@ struct Node {
     lambda: Vec<f64>,
     /// The parent's bound on the size of the node's plans.
     needed: u32,
+}
+
+/// The best plan so far: its size, its price, its counts.
+type Best = (u32, f64, Vec<u32>);
+
+#[derive(Clone, Copy)]
+enum Walk {
+    /// Only plans smaller than the best.
+    Smaller,
+    /// Plans of the best size at a lower price.
+    Preferred,
 }
 
 enum Relaxed {
@@ -680,15 +697,53 @@ impl<'a, R: Rows> Model<'a, R> {
         }
     }
 
-    /// A first plan: repeatedly the option that closes the most of the
-    /// rows' remaining needs per change, then without what is not needed.
-    fn greedy(&self) -> Option<Vec<u32>> {
-        let n_rows = self.need.len();
-        let mut counts = vec![0u32; self.vars.len()];
+    /// A first plan, from nothing or from the root relaxation's counts
+    /// rounded up (which sees how the rows pull together), whichever is
+    /// smaller.
+    fn first(&self) -> Option<Vec<u32>> {
+        let zero = self.greedy(vec![0; self.vars.len()]);
+        let rounded = match self.relax(&self.root()) {
+            Relaxed::Bound {
+                counts: Some(y), ..
+            } => {
+                let mut counts = vec![0u32; self.vars.len()];
+                let mut used = vec![0u32; self.classes.len()];
+                for (j, v) in y.iter().enumerate() {
+                    let c = self.vars[j].class;
+                    let take = (v - ROUNDING).ceil().max(0.0) as u32;
+                    let take = take.min(self.capacity(c) - used[c]);
+                    counts[j] = take;
+                    used[c] += take;
+                }
+                self.greedy(counts)
+            }
+            _ => None,
+        };
+        [zero, rounded]
+            .into_iter()
+            .flatten()
+            .min_by(|x, y| self.price_of(x).total_cmp(&self.price_of(y)))
+    }
+
+    /// Completes `counts` by repeatedly taking the option that closes the
+    /// most of the rows' remaining needs per change, then drops what the
+    /// plan meets the rows without.
+    fn greedy(&self, mut counts: Vec<u32>) -> Option<Vec<u32>> {
         let mut used = vec![0u32; self.classes.len()];
-        let mut have = vec![0.0; n_rows];
+        for (y, v) in counts.iter().zip(&self.vars) {
+            used[v.class] += y;
+        }
+        let mut have: Vec<f64> = (0..self.need.len())
+            .map(|k| {
+                counts
+                    .iter()
+                    .zip(&self.vars)
+                    .map(|(y, v)| f64::from(*y) * v.a[k])
+                    .sum()
+            })
+            .collect();
         loop {
-            let short: Vec<usize> = (0..n_rows)
+            let short: Vec<usize> = (0..self.need.len())
                 .filter(|&k| have[k] < self.need[k] - ROUNDING)
                 .collect();
             if short.is_empty() {
@@ -736,35 +791,45 @@ impl<'a, R: Rows> Model<'a, R> {
         self.met(&counts).then_some(counts)
     }
 
-    /// Rounds of cuts at the root: for a row in whole numbers and any
-    /// d > 0, `Σ ⌈a/d⌉·y ≥ ⌈need/d⌉` holds for every plan (⌈a/d⌉ ≥ a/d and
-    /// y ≥ 0, so the left side is at least need/d, and it is a whole
-    /// number) — a Chvátal–Gomory cut. With d one of the row's gains it
-    /// says, for instance, that ten-point steps cannot close a need of 761
-    /// with 76.1 of them, which the relaxation alone allows. Only cuts the
-    /// relaxation's optimum breaks are added.
-    fn cut(&mut self) {
-        let root = self.root();
+    /// Rounds of cuts at `root`: for a row in whole numbers and any d > 0,
+    /// `Σ ⌈a/d⌉·y ≥ ⌈need/d⌉` holds for every plan (⌈a/d⌉ ≥ a/d and y ≥ 0,
+    /// so the left side is at least need/d, and it is a whole number) — a
+    /// Chvátal–Gomory cut. With d one of the row's gains it says, for
+    /// instance, that ten-point steps cannot close a need of 761 with 76.1
+    /// of them, which the relaxation alone allows. Counts the root holds at
+    /// 0 are left out of the cut, so a cut is valid wherever they stay 0
+    /// (everywhere, when the root holds none). Only cuts the relaxation's
+    /// optimum breaks are added.
+    fn cut(&mut self, root: &Node) {
+        let open = |j: usize| root.hi[j] > 0;
         for _ in 0..CUT_ROUNDS {
             let Relaxed::Bound {
                 counts: Some(y), ..
-            } = self.relax(&root)
+            } = self.relax(&self.widen(root))
             else {
                 return;
             };
             let mut added = Vec::new();
             for r in (0..self.need.len()).filter(|&r| self.whole[r]) {
-                let mut divisors: Vec<f64> = self
-                    .vars
-                    .iter()
-                    .map(|v| v.a[r])
-                    .filter(|a| *a > 1.0)
-                    .collect();
-                divisors.sort_by(f64::total_cmp);
-                divisors.dedup();
+                // Every whole d up to the row's largest gain (at most
+                // DIVISORS of them).
+                let largest = (0..self.vars.len())
+                    .filter(|&j| open(j))
+                    .map(|j| self.vars[j].a[r])
+                    .fold(0.0_f64, f64::max)
+                    .min(DIVISORS);
+                let divisors: Vec<f64> = (2..=largest as u32).map(f64::from).collect();
                 for d in divisors {
                     let need = (self.need[r] / d).ceil();
-                    let a: Vec<f64> = self.vars.iter().map(|v| (v.a[r] / d).ceil()).collect();
+                    let a: Vec<f64> = (0..self.vars.len())
+                        .map(|j| {
+                            if open(j) {
+                                (self.vars[j].a[r] / d).ceil()
+                            } else {
+                                0.0
+                            }
+                        })
+                        .collect();
                     let have: f64 = a.iter().zip(&y).map(|(a, y)| a * y).sum();
                     if need > 0.0 && have < need - ROUNDING {
                         added.push((r, need, a));
@@ -785,6 +850,13 @@ impl<'a, R: Rows> Model<'a, R> {
         }
     }
 
+    /// `node` with multipliers for every row (cuts add rows).
+    fn widen(&self, node: &Node) -> Node {
+        let mut node = node.clone();
+        node.lambda.resize(self.need.len(), 0.0);
+        node
+    }
+
     fn root(&self) -> Node {
         Node {
             lo: vec![0; self.vars.len()],
@@ -794,29 +866,81 @@ impl<'a, R: Rows> Model<'a, R> {
         }
     }
 
+    /// Reduced-cost fixing: a count that cannot be raised to 1 without the
+    /// bound reaching `size` is 0 in every smaller plan. The root returned
+    /// holds those counts at 0, for the search for a smaller plan only.
+    fn fix(&self, size: u32) -> Node {
+        let mut root = self.root();
+        for _ in 0..2 {
+            let Relaxed::Bound { lambda, .. } = self.relax(&root) else {
+                return root;
+            };
+            for j in 0..self.vars.len() {
+                if root.hi[j] == 0 {
+                    continue;
+                }
+                let mut raised = root.clone();
+                raised.lo[j] = 1;
+                let needed = (self.lagrangian(&raised, &lambda) - ROUNDING).ceil();
+                if needed >= f64::from(size) {
+                    root.hi[j] = 0;
+                }
+            }
+        }
+        root
+    }
+
     /// The branch and bound; the smallest plan's counts, whether it is
     /// proven the smallest, and the lower bound.
+    ///
+    /// Two walks. The first looks only for a plan smaller than the best
+    /// so far, from a root where reduced-cost fixing holds many counts at
+    /// 0 and with cuts valid there: when it ends within the budget, no
+    /// smaller plan exists. The second looks, with what is left of the
+    /// budget, for a plan of the same size at a lower price (a preferred
+    /// one) over the whole space, with the cuts valid everywhere.
     fn search(&mut self) -> Option<(Vec<u32>, bool, u32)> {
-        self.cut();
+        let root = self.root();
+        self.cut(&root);
+        let root_bound = match self.relax(&self.root()) {
+            Relaxed::Empty => return None,
+            Relaxed::Bound { bound, .. } => (bound - ROUNDING).ceil().max(0.0) as u32,
+        };
+        let mut best: Option<Best> = self.first().map(|c| (self.size(&c), self.price_of(&c), c));
+        let mut budget = BUDGET;
+        let mut complete = true;
+        // The first walk, on a copy of the model that may take cuts valid
+        // only where its fixed counts stay 0.
+        let mut smaller = self.duplicate();
+        let start = match &best {
+            Some((size, _, _)) => smaller.fix(*size),
+            None => smaller.root(),
+        };
+        smaller.cut(&start);
+        let start = smaller.widen(&start);
+        let walk = smaller.walk(start, &mut best, &mut budget, Walk::Smaller);
+        complete &= walk;
+        // The copy's counts are this model's (the copy only adds rows).
+        if best.is_some() {
+            self.walk(self.root(), &mut best, &mut budget, Walk::Preferred);
+        }
+        let (size, _, counts) = best?;
+        let bound = if complete { size } else { root_bound.min(size) };
+        Some((counts, complete, bound))
+    }
+
+    /// One walk of the tree from `root`; false when the budget ran out
+    /// (or a plan could not be confirmed) before the walk ended.
+    fn walk(&self, root: Node, best: &mut Option<Best>, budget: &mut u64, mode: Walk) -> bool {
         let n = self.vars.len();
-        // The best plan so far: its size, its price, its counts.
-        let mut best: Option<(u32, f64, Vec<u32>)> =
-            self.greedy().map(|c| (self.size(&c), self.price_of(&c), c));
-        let mut stack = vec![self.root()];
-        let mut root_bound: Option<u32> = None;
-        let mut nodes = 0u64;
+        let mut stack = vec![root];
         let mut complete = true;
         while let Some(node) = stack.pop() {
-            nodes += 1;
-            if nodes > BUDGET {
-                // Proven all the same when what is left can only hold
-                // plans of the best size (the budget cut preference short).
-                let size = best.as_ref().map_or(0, |b| b.0);
-                complete &= node.needed >= size && stack.iter().all(|n| n.needed >= size);
-                break;
+            if *budget == 0 {
+                return false;
             }
+            *budget -= 1;
             if !self.reachable(&node) {
-                root_bound.get_or_insert(u32::MAX);
                 continue;
             }
             let Relaxed::Bound {
@@ -825,50 +949,36 @@ impl<'a, R: Rows> Model<'a, R> {
                 counts,
             } = self.relax(&node)
             else {
-                root_bound.get_or_insert(u32::MAX);
                 continue;
             };
             let needed = (bound - ROUNDING).ceil().max(0.0).min(f64::from(u32::MAX)) as u32;
-            root_bound.get_or_insert(needed);
-            // Nothing smaller here, nor anything of the same size at a lower price.
-            if best
-                .as_ref()
-                .is_some_and(|(size, price, _)| needed > *size || bound >= price - PRICE)
-            {
+            let pruned = best.as_ref().is_some_and(|(size, price, _)| match mode {
+                Walk::Smaller => needed >= *size,
+                Walk::Preferred => needed > *size || bound >= price - PRICE,
+            });
+            if pruned {
                 continue;
             }
             let branch = match &counts {
-                Some(counts) => {
-                    // The most fractional count.
-                    let mut pick: Option<(f64, usize)> = None;
-                    for (j, v) in counts.iter().enumerate() {
-                        let part = v - v.floor();
-                        let distance = part.min(1.0 - part);
-                        if distance > WHOLE && pick.is_none_or(|(d, _)| distance > d) {
-                            pick = Some((distance, j));
-                        }
-                    }
-                    match pick {
-                        Some((_, j)) => Some((j, counts[j].floor() as u32)),
-                        None => {
-                            let whole: Vec<u32> = counts.iter().map(|v| v.round() as u32).collect();
-                            if self.covers(&whole) && self.met(&whole) {
-                                let price = self.price_of(&whole);
-                                if best.as_ref().is_none_or(|(_, p, _)| price < p - PRICE) {
-                                    best = Some((self.size(&whole), price, whole));
-                                }
-                                // The relaxation's optimum is a plan: nothing
-                                // in the node is smaller or cheaper.
-                                None
-                            } else {
-                                // Not a plan by the exact test (rounding at
-                                // the edge of a row): not proven either way.
-                                complete = false;
-                                None
+                Some(counts) => match self.pick(&node, counts, bound) {
+                    Some(j) => Some((j, counts[j].floor() as u32)),
+                    None => {
+                        let whole: Vec<u32> = counts.iter().map(|v| v.round() as u32).collect();
+                        if self.covers(&whole) && self.met(&whole) {
+                            let price = self.price_of(&whole);
+                            if best.as_ref().is_none_or(|(_, p, _)| price < p - PRICE) {
+                                *best = Some((self.size(&whole), price, whole));
                             }
+                            // The relaxation's optimum is a plan: nothing
+                            // in the node is smaller or cheaper.
+                        } else {
+                            // Not a plan by the exact test (rounding at
+                            // the edge of a row): not proven either way.
+                            complete = false;
                         }
+                        None
                     }
-                }
+                },
                 // No relaxed optimum: split the first open count in half.
                 None => (0..n)
                     .find(|&j| node.hi[j] > node.lo[j])
@@ -896,13 +1006,67 @@ impl<'a, R: Rows> Model<'a, R> {
                 stack.push(upper);
             }
         }
-        let (size, _, counts) = best?;
-        let bound = if complete {
-            size
-        } else {
-            root_bound.unwrap_or(0).min(size)
+        complete
+    }
+
+    fn duplicate(&self) -> Self {
+        Model {
+            rows: self.rows,
+            start: self.start.clone(),
+            vars: self.vars.clone(),
+            classes: self.classes.clone(),
+            need: self.need.clone(),
+            origin: self.origin.clone(),
+            checked: self.checked.clone(),
+            whole: self.whole.clone(),
+            ceiling: self.ceiling,
+        }
+    }
+
+    /// The count to branch on: of the most fractional ones, the one whose
+    /// two sides raise the bound most (strong branching: each side's
+    /// relaxation is solved). A side that holds no plan counts as raised
+    /// without end. Which count is chosen never changes the answer, only
+    /// how many nodes it takes.
+    fn pick(&self, node: &Node, counts: &[f64], bound: f64) -> Option<usize> {
+        let mut fractional: Vec<(f64, usize)> = counts
+            .iter()
+            .enumerate()
+            .map(|(j, v)| {
+                let part = v - v.floor();
+                (part.min(1.0 - part), j)
+            })
+            .filter(|(distance, _)| *distance > WHOLE)
+            .collect();
+        fractional.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        if fractional.len() <= 1 {
+            return fractional.first().map(|f| f.1);
+        }
+        let side = |n: &Node| match self.relax(n) {
+            Relaxed::Empty => f64::INFINITY,
+            Relaxed::Bound { bound: b, .. } => b,
         };
-        Some((counts, complete, bound))
+        let mut best: Option<(f64, usize)> = None;
+        for &(_, j) in fractional.iter().take(STRONG) {
+            let at = counts[j].floor() as u32;
+            let mut lower = node.clone();
+            lower.hi[j] = at;
+            let mut upper = node.clone();
+            upper.lo[j] = at + 1;
+            let c = self.vars[j].class;
+            let taken: u32 = self.classes[c].vars.clone().map(|i| upper.lo[i]).sum();
+            let up = if taken > self.capacity(c) {
+                f64::INFINITY
+            } else {
+                side(&upper)
+            };
+            let down = side(&lower);
+            let score = (down - bound).clamp(1e-6, 1e6) * (up - bound).clamp(1e-6, 1e6);
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, j));
+            }
+        }
+        best.map(|b| b.1)
     }
 
     /// Each item's option: in each class, the members in order take the
