@@ -128,22 +128,28 @@ const PIVOTS: usize = 5_000;
 /// price over a smaller one, and every bound on the price (below) is a
 /// bound on the size too.
 fn price(vars: &mut [Var], classes: &[Class]) {
-    let most: f64 = classes
-        .iter()
-        .map(|c| {
-            c.members.len() as f64
-                * vars[c.vars.clone()]
-                    .iter()
-                    .map(|v| v.cost)
-                    .fold(0.0, f64::max)
-        })
-        .sum();
+    let most = most_changes(vars, classes);
     let epsilon = 0.5 / (most + 1.0);
     let n = classes.len() as f64;
     for v in vars {
         let rank = v.class as f64;
         v.price = v.cost * (1.0 - epsilon * (n - rank) / n);
     }
+}
+
+/// The most changes any plan can make: every member of every class
+/// taking its class's costliest option.
+fn most_changes(vars: &[Var], classes: &[Class]) -> f64 {
+    classes
+        .iter()
+        .map(|class| {
+            let most = vars[class.vars.clone()]
+                .iter()
+                .map(|v| v.cost)
+                .fold(0.0, f64::max);
+            most * class.members.len() as f64
+        })
+        .sum()
 }
 
 fn gcd(a: u64, b: u64) -> u64 {
@@ -352,17 +358,7 @@ impl<'a, R: Rows> Model<'a, R> {
             }
         }
         price(&mut vars, &classes);
-        let ceiling = classes
-            .iter()
-            .map(|class| {
-                let most = vars[class.vars.clone()]
-                    .iter()
-                    .map(|v| v.cost)
-                    .fold(0.0, f64::max);
-                most * class.members.len() as f64
-            })
-            .sum::<f64>()
-            + 1.0;
+        let ceiling = most_changes(&vars, &classes) + 1.0;
         let mut origin: Vec<usize> = (0..n_rows).collect();
         origin.extend(&empty);
         Model {
@@ -471,17 +467,7 @@ impl<'a, R: Rows> Model<'a, R> {
         let mut checked: Vec<usize> = rows.iter().map(|&r| self.origin[r]).collect();
         checked.sort_unstable();
         checked.dedup();
-        let ceiling = classes
-            .iter()
-            .map(|class: &Class| {
-                let most = vars[class.vars.clone()]
-                    .iter()
-                    .map(|v| v.cost)
-                    .fold(0.0, f64::max);
-                most * class.members.len() as f64
-            })
-            .sum::<f64>()
-            + 1.0;
+        let ceiling = most_changes(&vars, &classes) + 1.0;
         Model {
             rows: self.rows,
             start: self.start.clone(),
