@@ -358,10 +358,19 @@ fn allowed(changed: &Service, cap: Step) -> bool {
 /// A service with the moves of `set` made.
 pub fn changed(s: &Service, set: u16) -> Service {
     let mut out = s.clone();
-    for m in Move::of(set) {
-        m.make(&mut out, PLACEHOLDER_URL);
-    }
+    remake(&mut out, s, set);
     out
+}
+
+/// Makes `scratch` (a copy of `s`) `s` with the moves of `set` made. Moves
+/// touch only the evidence and access, so only those are copied back: the
+/// options of a service are many, and a whole service is costly to clone.
+fn remake(scratch: &mut Service, s: &Service, set: u16) {
+    scratch.evidence.clone_from(&s.evidence);
+    scratch.access.clone_from(&s.access);
+    for m in Move::of(set) {
+        m.make(scratch, PLACEHOLDER_URL);
+    }
 }
 
 /// Why a plan cannot be made at all.
@@ -443,6 +452,7 @@ pub fn build(
             .into_iter()
             .map(|m| vec![m])
             .chain((!core.is_empty()).then_some(core));
+        let mut after = (*s).clone();
         for group in groups {
             let mut options: Vec<(u16, Vec<(i64, i64)>)> = Vec::new();
             for subset in 1u32..(1 << group.len()) {
@@ -452,7 +462,7 @@ pub fn build(
                     .filter(|(i, _)| subset & (1 << i) != 0)
                     .map(|(_, m)| m.bit())
                     .fold(0, |a, b| a | b);
-                let after = changed(s, set);
+                remake(&mut after, s, set);
                 if !allowed(&after, cap) {
                     continue;
                 }
@@ -674,7 +684,7 @@ fn search(
             .then(a.cmp(&b))
     });
     let start: Vec<(i64, i64)> = kept.iter().map(|&k| start[k]).collect();
-    let mut classes: HashMap<String, usize> = HashMap::new();
+    let mut classes: HashMap<Vec<(u32, Vec<(i64, i64)>)>, usize> = HashMap::new();
     let mut items = Vec::new();
     for &c in &order {
         let candidate = &candidates[c];
@@ -715,13 +725,10 @@ fn search(
         // Larger options first: the plan puts its changes on the preferred
         // services where it can.
         kept_choices.sort_by(|a, b| b.cost.cmp(&a.cost).then(a.moves.cmp(&b.moves)));
-        let signature = format!(
-            "{:?}",
-            kept_choices
-                .iter()
-                .map(|c| (c.cost, &c.delta))
-                .collect::<Vec<_>>()
-        );
+        let signature: Vec<(u32, Vec<(i64, i64)>)> = kept_choices
+            .iter()
+            .map(|c| (c.cost, c.delta.clone()))
+            .collect();
         let next = classes.len();
         let class = *classes.entry(signature).or_insert(next);
         items.push((
