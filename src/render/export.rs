@@ -180,8 +180,8 @@ pub struct Rows {
 impl Rows {
     pub fn of(&self, inventory: &Inventory) -> InventoryRows {
         let mut rows = Vec::new();
+        let classified = classify_inventory(inventory);
         if self.subject == Subject::Services {
-            let classified = classify_inventory(inventory);
             let departments = columns::department_names(inventory);
             let service_columns: Vec<Column<ServiceRow>> = columns::services();
             for c in &classified {
@@ -196,7 +196,7 @@ impl Rows {
         }
         if self.subject == Subject::Indicators || self.workbook {
             // Without --previous and targets a report cannot be refused.
-            if let Ok(report) = report::build(inventory, None, None) {
+            if let Ok(report) = report::build_classified(inventory, &classified, None, None) {
                 let indicator_columns = indicators_long::columns();
                 for record in indicators_long::records(&report) {
                     rows.push((

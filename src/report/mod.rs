@@ -171,17 +171,29 @@ pub fn build(
     previous: Option<&Inventory>,
     targets: Option<&TargetsFile>,
 ) -> Result<Report, Refusal> {
+    let current = classify_inventory(inventory);
+    build_classified(inventory, &current, previous, targets)
+}
+
+/// [`build`] from the inventory's services already classified (in the
+/// inventory's order), for callers that need the classification too: the
+/// ladder is the costly part of a report, and is not run twice.
+pub fn build_classified(
+    inventory: &Inventory,
+    current: &[ClassifiedService],
+    previous: Option<&Inventory>,
+    targets: Option<&TargetsFile>,
+) -> Result<Report, Refusal> {
     if let Some(previous) = previous {
         same_organisation_earlier_year(inventory, previous)?;
     }
-    let current = classify_inventory(inventory);
     let before = previous.map(classify_inventory);
 
-    let mut values = compute::compute(&current);
+    let mut values = compute::compute(current);
     let previous_values = before.as_deref().map(compute::compute);
     let changes = before
         .as_deref()
-        .map(|before| compute::changes(&current, before));
+        .map(|before| compute::changes(current, before));
     if let Some(changes) = &changes {
         values.extend(compute::change_values(changes));
     }
@@ -203,7 +215,7 @@ pub fn build(
         })
         .collect::<Vec<_>>();
 
-    let departments = departments(inventory, &current);
+    let departments = departments(inventory, current);
     let previous_classified = previous.zip(before.as_deref());
     let target_rows = match targets {
         Some(t) => target_rows(t, inventory, &indicators, &departments, previous_classified)?,
@@ -217,14 +229,14 @@ pub fn build(
         kind: inventory.organisation.kind,
         year: inventory.year,
         previous_year: previous.map(|p| p.year),
-        distribution: distribution(&current, before.as_deref()),
+        distribution: distribution(current, before.as_deref()),
         indicators,
         departments,
         changes,
         targets: target_rows,
-        to_develop: to_develop(&current),
-        pdf_forms: pdf_forms(&current),
-        services: live(&current)
+        to_develop: to_develop(current),
+        pdf_forms: pdf_forms(current),
+        services: live(current)
             .map(|c| ServiceLine {
                 service: service_ref(c),
                 step: c.classification.step,
