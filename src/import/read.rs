@@ -56,6 +56,7 @@ pub fn table(file: &str, kind: FileKind, bytes: Vec<u8>) -> Result<Table, Unread
         }
         FileKind::Ods => {
             check_inflated(&bytes)?;
+            check_ods_layout(&bytes)?;
             guarded(|| {
                 let workbook: Ods<_> =
                     open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
@@ -115,6 +116,133 @@ fn check_inflated(bytes: &[u8]) -> Result<(), Unreadable> {
             .number("limit", limits::MAX_IMPORT_INFLATED_BYTES / (1024 * 1024)));
     }
     Ok(())
+}
+
+/// What calamine will lay out for an OpenDocument workbook, bounded before
+/// it does. calamine expands every sheet of the file into a rectangle (its
+/// used range, repeated rows and cells written out, twice: values and
+/// formulas) when the workbook is opened, and a row of a few bytes can
+/// declare itself repeated a million times: a sheet of some hundred bytes
+/// would cost gigabytes. So the content is read here first, as a stream,
+/// and each sheet's rectangle is measured from the repeats: from its first
+/// to its last row that may hold a value, by its widest such row. A cell
+/// may hold a value when it has a type, a formula or content; empty cells
+/// and rows (Calc writes a million of them after the last used row) count
+/// only between used ones, as in calamine. The sum over the sheets must
+/// stay within [`limits::MAX_IMPORT_CELLS`], the limit of every sheet.
+fn check_ods_layout(bytes: &[u8]) -> Result<(), Unreadable> {
+    use quick_xml::events::{BytesStart, Event};
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let Ok(content) = archive.by_name("content.xml") else {
+        // No content: calamine refuses the file itself.
+        return Ok(());
+    };
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    let repeats = |e: &BytesStart, name: &str| -> u64 {
+        e.try_get_attribute(name)
+            .ok()
+            .flatten()
+            .and_then(|a| a.value.parse().ok())
+            .unwrap_or(1)
+    };
+    // The sheet's size caps calamine's repeats too.
+    const ROWS: u64 = 1 << 20;
+    const COLUMNS: u64 = 1 << 14;
+    let mut sheet = OdsSheet::default();
+    let mut total: u64 = 0;
+    let mut buf = Vec::new();
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| unreadable(&e))?;
+        match &event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "table:table" => sheet = OdsSheet::default(),
+                "table:table-row" => {
+                    sheet.row_repeats = repeats(e, "table:number-rows-repeated")
+                        .min(ROWS.saturating_sub(sheet.rows));
+                    sheet.column = 0;
+                    sheet.row_used = None;
+                    if matches!(event, Event::Empty(_)) {
+                        sheet.end_row();
+                    }
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let n = repeats(e, "table:number-columns-repeated")
+                        .min(COLUMNS.saturating_sub(sheet.column));
+                    let used = matches!(event, Event::Start(_))
+                        || e.try_get_attribute("office:value-type")
+                            .ok()
+                            .flatten()
+                            .is_some()
+                        || e.try_get_attribute("table:formula")
+                            .ok()
+                            .flatten()
+                            .is_some();
+                    if used && n > 0 {
+                        let (first, _) = sheet.row_used.unwrap_or((sheet.column, 0));
+                        sheet.row_used = Some((first.min(sheet.column), sheet.column + n));
+                    }
+                    sheet.column += n;
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.name().as_ref() {
+                "table:table-row" => sheet.end_row(),
+                "table:table" => {
+                    total = total.saturating_add(sheet.cells());
+                    sheet = OdsSheet::default();
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+        if total.saturating_add(sheet.cells()) > limits::MAX_IMPORT_CELLS as u64 {
+            return Err(too_many_cells());
+        }
+        buf.clear();
+    }
+    Ok(())
+}
+
+/// One OpenDocument sheet as [`check_ods_layout`] measures it, in rows and
+/// columns with their repeats written out.
+#[derive(Default)]
+struct OdsSheet {
+    /// Rows so far.
+    rows: u64,
+    /// The first and one past the last row that may hold a value.
+    used_rows: Option<(u64, u64)>,
+    /// The leftmost and one past the rightmost such column of any row.
+    used_columns: Option<(u64, u64)>,
+    /// The current row: its repeats, the column reached, its used columns.
+    row_repeats: u64,
+    column: u64,
+    row_used: Option<(u64, u64)>,
+}
+
+impl OdsSheet {
+    fn end_row(&mut self) {
+        if let Some((left, right)) = self.row_used.take() {
+            let first = self.used_rows.map_or(self.rows, |(first, _)| first);
+            self.used_rows = Some((first, self.rows + self.row_repeats));
+            let (l, r) = self.used_columns.unwrap_or((left, right));
+            self.used_columns = Some((l.min(left), r.max(right)));
+        }
+        self.rows += self.row_repeats;
+        self.row_repeats = 0;
+    }
+
+    /// The rectangle calamine lays out, in cells.
+    fn cells(&self) -> u64 {
+        match (self.used_rows, self.used_columns) {
+            (Some((top, bottom)), Some((left, right))) => {
+                (bottom - top).saturating_mul(right - left)
+            }
+            _ => 0,
+        }
+    }
 }
 
 fn unreadable(error: &dyn std::fmt::Display) -> Unreadable {
@@ -524,6 +652,78 @@ mod tests {
         bytes[at + 24..at + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
         let error = check_inflated(&bytes).unwrap_err();
         assert_eq!(error.key, "import.too_much_inflated");
+    }
+
+    /// An OpenDocument workbook of one sheet whose rows are `rows` (the
+    /// XML of `<table:table-row>` elements).
+    fn ods(rows: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut bytes = Vec::new();
+        {
+            let mut zip = zip::ZipWriter::new(Cursor::new(&mut bytes));
+            let options = zip::write::SimpleFileOptions::default();
+            zip.start_file("mimetype", options).unwrap();
+            zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+                .unwrap();
+            zip.start_file("META-INF/manifest.xml", options).unwrap();
+            zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>"#).unwrap();
+            zip.start_file("content.xml", options).unwrap();
+            write!(
+                zip,
+                r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="services">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+            )
+            .unwrap();
+            zip.finish().unwrap();
+        }
+        bytes
+    }
+
+    const ID: &str =
+        r#"<table:table-cell office:value-type="string"><text:p>id</text:p></table:table-cell>"#;
+
+    #[test]
+    fn an_ods_row_repeated_into_billions_of_cells_is_refused_before_it_is_laid_out() {
+        // A few hundred bytes that declare 16 384 columns a million times.
+        let bomb = ods(
+            r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"/></table:table-row>"#,
+        );
+        assert!(bomb.len() < 1_000);
+        let error = table("bomb.ods", FileKind::Ods, bomb).unwrap_err();
+        assert_eq!(error.key, "import.too_many_cells");
+    }
+
+    #[test]
+    fn empty_rows_and_cells_after_the_last_value_cost_nothing() {
+        // As Calc saves a sheet: the unused rest of the sheet as repeats.
+        let calc = ods(&format!(
+            r#"<table:table-row>{ID}<table:table-cell table:number-columns-repeated="16383"/></table:table-row><table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#
+        ));
+        assert!(check_ods_layout(&calc).is_ok());
+        let table = table("calc.ods", FileKind::Ods, calc).unwrap();
+        assert_eq!(table.rows.len(), 1);
+    }
+
+    #[test]
+    fn empty_rows_between_values_are_counted_as_calamine_lays_them_out() {
+        // A value in A1 and in column H below 600 000 empty rows: 600 002
+        // rows by 8 columns, 4.8 million cells, within the limit; by 9
+        // columns, 5.4 million, beyond it.
+        let sheet = |width: usize| {
+            ods(&format!(
+                r#"<table:table-row>{ID}</table:table-row><table:table-row table:number-rows-repeated="600000"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="{}"/>{ID}</table:table-row>"#,
+                width - 1
+            ))
+        };
+        assert_eq!(check_ods_layout(&sheet(8)).map_err(|e| e.key), Ok(()));
+        let error = check_ods_layout(&sheet(9)).unwrap_err();
+        assert_eq!(error.key, "import.too_many_cells");
+        // calamine lays out every sheet of the file: two of 4.8 million
+        // cells are refused together.
+        let two = ods(&format!(
+            r#"<table:table-row>{ID}</table:table-row><table:table-row table:number-rows-repeated="600000"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="7"/>{ID}</table:table-row></table:table><table:table table:name="more"><table:table-row>{ID}</table:table-row><table:table-row table:number-rows-repeated="600000"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="7"/>{ID}</table:table-row>"#
+        ));
+        let error = check_ods_layout(&two).unwrap_err();
+        assert_eq!(error.key, "import.too_many_cells");
     }
 
     #[test]

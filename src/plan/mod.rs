@@ -648,6 +648,10 @@ struct Candidate<'a> {
     options: Vec<(u16, Vec<(i64, i64)>)>,
 }
 
+/// What makes services interchangeable to the search: each option's cost
+/// and its change of every row's numerator and denominator.
+type Signature = Vec<(u32, Vec<(i64, i64)>)>;
+
 /// The search over the active rows; the answer is each candidate's set of moves.
 fn search(
     rows: &[Row],
@@ -684,7 +688,7 @@ fn search(
             .then(a.cmp(&b))
     });
     let start: Vec<(i64, i64)> = kept.iter().map(|&k| start[k]).collect();
-    let mut classes: HashMap<Vec<(u32, Vec<(i64, i64)>)>, usize> = HashMap::new();
+    let mut classes: HashMap<Signature, usize> = HashMap::new();
     let mut items = Vec::new();
     for &c in &order {
         let candidate = &candidates[c];
@@ -725,7 +729,7 @@ fn search(
         // Larger options first: the plan puts its changes on the preferred
         // services where it can.
         kept_choices.sort_by(|a, b| b.cost.cmp(&a.cost).then(a.moves.cmp(&b.moves)));
-        let signature: Vec<(u32, Vec<(i64, i64)>)> = kept_choices
+        let signature: Signature = kept_choices
             .iter()
             .map(|c| (c.cost, c.delta.clone()))
             .collect();
