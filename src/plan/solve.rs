@@ -89,6 +89,11 @@ pub type Answer = Vec<Option<usize>>;
 /// the smallest, and [`Solution::proven`] says which.
 pub const BUDGET: u64 = 2_000;
 
+/// How many of the budget's nodes the walk for the preferred plan of the
+/// smallest size may visit (most take one; a few thousand would go to
+/// choosing between equal plans on some large inventories).
+pub const PREFERENCE: u64 = 300;
+
 #[derive(Debug)]
 pub struct Solution {
     pub answer: Answer,
@@ -152,6 +157,51 @@ fn most_changes(vars: &[Var], classes: &[Class]) -> f64 {
         .sum()
 }
 
+/// The mixed-integer rounding cut of `Σ gains·y ≥ need` (whole `y` with
+/// `0 ≤ y ≤ uppers`) divided by `d`, the counts marked in `flip` first
+/// complemented (see `Model::cut`): its coefficients on `y` and its need,
+/// or None when the rounding has nothing to cut (the need, divided, is a
+/// whole number).
+fn mir(gains: &[f64], need: f64, uppers: &[f64], flip: &[bool], d: f64) -> Option<(Vec<f64>, f64)> {
+    // In ȳ = u − y for the flipped counts: a·y = a·u − a·ȳ.
+    let shifted: f64 = need
+        - gains
+            .iter()
+            .zip(uppers)
+            .zip(flip)
+            .filter(|(_, f)| **f)
+            .map(|((g, u), _)| g * u)
+            .sum::<f64>();
+    let b = shifted / d;
+    let f = b - b.floor();
+    if !(WHOLE..=1.0 - WHOLE).contains(&f) {
+        return None;
+    }
+    let mut rhs = b.ceil();
+    let coefficients = gains
+        .iter()
+        .zip(uppers)
+        .zip(flip)
+        .map(|((g, u), &flipped)| {
+            let x = if flipped { -g / d } else { g / d };
+            let fraction = x - x.floor();
+            let c = if fraction <= f {
+                x.floor() + fraction / f
+            } else {
+                x.ceil()
+            };
+            // Back in y: c·ȳ = c·u − c·y.
+            if flipped {
+                rhs -= c * u;
+                -c
+            } else {
+                c
+            }
+        })
+        .collect();
+    Some((coefficients, rhs))
+}
+
 fn gcd(a: u64, b: u64) -> u64 {
     if b == 0 { a } else { gcd(b, a % b) }
 }
@@ -200,6 +250,16 @@ enum Walk {
     Preferred,
 }
 
+/// How a walk of the tree ended.
+enum Ended {
+    /// Every node was explored (or pruned).
+    Complete,
+    /// The budget ran out, or a plan could not be confirmed.
+    Budget,
+    /// A smaller plan was found (only a walk for smaller plans stops there).
+    Improved,
+}
+
 enum Relaxed {
     /// No plan in the node meets the rows.
     Empty,
@@ -226,6 +286,9 @@ struct Model<'a, R: Rows> {
     whole: Vec<bool>,
     /// More than any plan can cost: a bound above it means no plan.
     ceiling: f64,
+    /// Bounds on the size alone, without the preference's rewards (valid
+    /// for any λ either way; higher by up to the rewards' sum).
+    sizes_only: bool,
 }
 
 /// The smallest set of choices that meets every row, or None when no set
@@ -371,6 +434,7 @@ impl<'a, R: Rows> Model<'a, R> {
             checked: (0..n_rows).collect(),
             whole,
             ceiling,
+            sizes_only: false,
         }
     }
 
@@ -478,6 +542,7 @@ impl<'a, R: Rows> Model<'a, R> {
             checked,
             whole: rows.iter().map(|&r| self.whole[r]).collect(),
             ceiling,
+            sizes_only: false,
         }
     }
 
@@ -563,8 +628,14 @@ impl<'a, R: Rows> Model<'a, R> {
 
     /// L(λ) over the node (see the module's note): valid for any λ ≥ 0.
     fn lagrangian(&self, node: &Node, lambda: &[f64]) -> f64 {
+        self.lagrangian_with(node, lambda, self.sizes_only)
+    }
+
+    /// L(λ) on the sizes alone or on the prices (with the preference).
+    fn lagrangian_with(&self, node: &Node, lambda: &[f64], sizes: bool) -> f64 {
         let reduced = |j: usize| {
-            self.vars[j].price
+            let v = &self.vars[j];
+            (if sizes { v.cost } else { v.price })
                 - lambda
                     .iter()
                     .zip(&self.vars[j].a)
@@ -777,17 +848,28 @@ impl<'a, R: Rows> Model<'a, R> {
         self.met(&counts).then_some(counts)
     }
 
-    /// Rounds of cuts at `root`: for a row in whole numbers and any d > 0,
-    /// `Σ ⌈a/d⌉·y ≥ ⌈need/d⌉` holds for every plan (⌈a/d⌉ ≥ a/d and y ≥ 0,
-    /// so the left side is at least need/d, and it is a whole number) — a
-    /// Chvátal–Gomory cut. With d one of the row's gains it says, for
-    /// instance, that ten-point steps cannot close a need of 761 with 76.1
-    /// of them, which the relaxation alone allows. Counts the root holds at
-    /// 0 are left out of the cut, so a cut is valid wherever they stay 0
-    /// (everywhere, when the root holds none). Only cuts the relaxation's
-    /// optimum breaks are added.
+    /// Rounds of cuts at `root`: mixed-integer rounding (MIR) cuts of the
+    /// rows in whole numbers. For a row `Σ a·y ≥ b` over whole `y ≥ 0` and
+    /// any d > 0, with `f` the fraction of b/d (when it has one) and `f_j`
+    /// that of a_j/d,
+    ///
+    /// ```text
+    ///   Σ min(⌈a_j/d⌉, ⌊a_j/d⌋ + f_j/f)·y_j ≥ ⌈b/d⌉
+    /// ```
+    ///
+    /// holds for every plan (the mixed-integer rounding inequality of
+    /// Nemhauser and Wolsey, written for a `≥` row). It is at least as
+    /// strong as the Chvátal–Gomory cut `Σ ⌈a_j/d⌉·y_j ≥ ⌈b/d⌉` and says,
+    /// for instance, that ten-point steps cannot close a need of 761 with
+    /// 76.1 of them. Counts the relaxation holds near their upper bound
+    /// `u` (their class's size) are first complemented, `y = u − ȳ` with
+    /// `ȳ ≥ 0` whole, which makes the rounding bite where the relaxation is
+    /// (the cut is then written back in `y`). Counts the root holds at 0
+    /// are left out, so a cut is valid wherever they stay 0 (everywhere,
+    /// when the root holds none). Only cuts the relaxation's optimum breaks
+    /// are added, the most broken of each row and complementation.
     fn cut(&mut self, root: &Node) {
-        let open = |j: usize| root.hi[j] > 0;
+        let open: Vec<usize> = (0..self.vars.len()).filter(|&j| root.hi[j] > 0).collect();
         for _ in 0..CUT_ROUNDS {
             let Relaxed::Bound {
                 counts: Some(y), ..
@@ -795,30 +877,104 @@ impl<'a, R: Rows> Model<'a, R> {
             else {
                 return;
             };
-            let mut added = Vec::new();
+            let mut added: Vec<(usize, f64, Vec<f64>)> = Vec::new();
             for r in (0..self.need.len()).filter(|&r| self.whole[r]) {
-                // Every whole d up to the row's largest gain (at most
-                // DIVISORS of them).
-                let largest = (0..self.vars.len())
-                    .filter(|&j| open(j))
-                    .map(|j| self.vars[j].a[r])
-                    .fold(0.0_f64, f64::max)
-                    .min(DIVISORS);
-                let divisors: Vec<f64> = (2..=largest as u32).map(f64::from).collect();
-                for d in divisors {
-                    let need = (self.need[r] / d).ceil();
-                    let a: Vec<f64> = (0..self.vars.len())
-                        .map(|j| {
-                            if open(j) {
-                                (self.vars[j].a[r] / d).ceil()
-                            } else {
-                                0.0
+                let upper = |j: usize| f64::from(root.hi[j]);
+                // Three forms of the row: as it is; with the counts the
+                // relaxation holds near their bound complemented; and with
+                // each class the relaxation nearly fills written through its
+                // free members `s` (Σ y + s = size of the class, s ≥ 0 whole:
+                // adding a multiple of it changes no plan's side), which
+                // brings the class's size into the rounding.
+                for form in 0..3 {
+                    // Terms: the open counts, then a class's free members.
+                    let mut gains: Vec<f64> = open.iter().map(|&j| self.vars[j].a[r]).collect();
+                    let mut uppers: Vec<f64> = open.iter().map(|&j| upper(j)).collect();
+                    let mut need = self.need[r];
+                    let mut through: Vec<usize> = Vec::new();
+                    if form == 2 {
+                        for (c, class) in self.classes.iter().enumerate() {
+                            let members: Vec<usize> = (0..open.len())
+                                .filter(|&i| class.vars.contains(&open[i]))
+                                .collect();
+                            let filled: f64 = members.iter().map(|&i| y[open[i]]).sum();
+                            let size = f64::from(self.capacity(c));
+                            let Some(&k) = members
+                                .iter()
+                                .filter(|&&i| gains[i] != 0.0)
+                                .max_by(|&&x, &&y2| y[open[x]].total_cmp(&y[open[y2]]))
+                            else {
+                                continue;
+                            };
+                            if filled < size / 2.0 {
+                                continue;
                             }
-                        })
+                            let a_k = gains[k];
+                            for &i in &members {
+                                gains[i] -= a_k;
+                            }
+                            gains.push(-a_k);
+                            uppers.push(size);
+                            need -= a_k * size;
+                            through.push(c);
+                        }
+                        if through.is_empty() {
+                            continue;
+                        }
+                    }
+                    let values: Vec<f64> = open
+                        .iter()
+                        .map(|&j| y[j])
+                        .chain(through.iter().map(|&c| {
+                            f64::from(self.capacity(c))
+                                - self.classes[c].vars.clone().map(|j| y[j]).sum::<f64>()
+                        }))
                         .collect();
-                    let have: f64 = a.iter().zip(&y).map(|(a, y)| a * y).sum();
-                    if need > 0.0 && have < need - ROUNDING {
-                        added.push((r, need, a));
+                    let flip: Vec<bool> = gains
+                        .iter()
+                        .zip(&uppers)
+                        .zip(&values)
+                        .map(|((g, u), v)| form == 1 && *g != 0.0 && *v > u / 2.0)
+                        .collect();
+                    if form == 1 && !flip.contains(&true) {
+                        continue;
+                    }
+                    let mut divisors: Vec<f64> = gains
+                        .iter()
+                        .map(|g| g.abs())
+                        .filter(|g| *g > 0.0)
+                        .chain((2..=DIVISORS as u32).map(f64::from))
+                        .collect();
+                    let largest = gains.iter().fold(0.0_f64, |m, g| m.max(g.abs()));
+                    divisors.retain(|d| *d <= largest);
+                    divisors.sort_by(f64::total_cmp);
+                    divisors.dedup();
+                    let mut most: Option<(f64, f64, Vec<f64>)> = None;
+                    for d in divisors {
+                        let Some((coefficients, mut rhs)) = mir(&gains, need, &uppers, &flip, d)
+                        else {
+                            continue;
+                        };
+                        let mut a = vec![0.0; self.vars.len()];
+                        for (&j, c) in open.iter().zip(&coefficients) {
+                            a[j] = *c;
+                        }
+                        // Back in y: c·s = c·size − c·Σ y over the class.
+                        for (&c, coefficient) in through.iter().zip(&coefficients[open.len()..]) {
+                            rhs -= coefficient * f64::from(self.capacity(c));
+                            for j in self.classes[c].vars.clone().filter(|&j| root.hi[j] > 0) {
+                                a[j] -= coefficient;
+                            }
+                        }
+                        let have: f64 = a.iter().zip(&y).map(|(a, y)| a * y).sum();
+                        let norm = a.iter().map(|a| a * a).sum::<f64>().sqrt().max(1.0);
+                        let broken = (rhs - have) / norm;
+                        if broken > ROUNDING && most.as_ref().is_none_or(|m| broken > m.0) {
+                            most = Some((broken, rhs, a));
+                        }
+                    }
+                    if let Some((_, rhs, a)) = most {
+                        added.push((r, rhs, a));
                     }
                 }
             }
@@ -828,7 +984,8 @@ impl<'a, R: Rows> Model<'a, R> {
             for (r, need, a) in added {
                 self.need.push(need);
                 self.origin.push(self.origin[r]);
-                self.whole.push(true);
+                // Its gains may be fractions: no cut is cut again.
+                self.whole.push(false);
                 for (v, a) in self.vars.iter_mut().zip(a) {
                     v.a.push(a);
                 }
@@ -890,40 +1047,66 @@ impl<'a, R: Rows> Model<'a, R> {
         self.cut(&root);
         let root_bound = match self.relax(&self.root()) {
             Relaxed::Empty => return None,
-            Relaxed::Bound { bound, .. } => (bound - ROUNDING).ceil().max(0.0) as u32,
+            Relaxed::Bound { lambda, .. } => {
+                let root = self.widen(&self.root());
+                (self.lagrangian_with(&root, &lambda, true) - ROUNDING)
+                    .ceil()
+                    .max(0.0) as u32
+            }
         };
         let mut best: Option<Best> = self.first().map(|c| (self.size(&c), self.price_of(&c), c));
         let mut budget = BUDGET;
-        let mut complete = true;
         // The first walk, on a copy of the model that may take cuts valid
-        // only where its fixed counts stay 0.
-        let mut smaller = self.duplicate();
-        let start = match &best {
-            Some((size, _, _)) => smaller.fix(*size),
-            None => smaller.root(),
+        // only where its fixed counts stay 0. A smaller plan found on the
+        // way fixes more counts (the bound to beat is lower), so the walk
+        // starts again from a root fixed at the new size: each restart
+        // lowers the size, so there are at most as many as the first plan's.
+        let complete = loop {
+            // Sizes only: the preference's small rewards would lower every
+            // bound by up to ½ change and keep nodes the size alone prunes.
+            // (The relaxations keep them: they break the ties between
+            // equal plans, which keeps the branching steady.)
+            let mut smaller = self.duplicate();
+            smaller.sizes_only = true;
+            let start = match &best {
+                Some((size, _, _)) => smaller.fix(*size),
+                None => smaller.root(),
+            };
+            smaller.cut(&start);
+            let start = smaller.widen(&start);
+            let ended = smaller.walk(start, &mut best, &mut budget, Walk::Smaller);
+            match ended {
+                Ended::Improved if budget > 0 => continue,
+                Ended::Complete => break true,
+                _ => break false,
+            }
         };
-        smaller.cut(&start);
-        let start = smaller.widen(&start);
-        let walk = smaller.walk(start, &mut best, &mut budget, Walk::Smaller);
-        complete &= walk;
-        // The copy's counts are this model's (the copy only adds rows).
+        // The copy's counts are this model's (the copy only adds rows),
+        // priced here with the preference's rewards again.
+        if let Some(best) = &mut best {
+            best.1 = self.price_of(&best.2);
+        }
         if best.is_some() {
-            self.walk(self.root(), &mut best, &mut budget, Walk::Preferred);
+            // The preference among plans of the proven size has a budget of
+            // its own: it decides which services, never how many changes.
+            let mut preference = PREFERENCE.min(budget);
+            self.walk(self.root(), &mut best, &mut preference, Walk::Preferred);
         }
         let (size, _, counts) = best?;
         let bound = if complete { size } else { root_bound.min(size) };
         Some((counts, complete, bound))
     }
 
-    /// One walk of the tree from `root`; false when the budget ran out
-    /// (or a plan could not be confirmed) before the walk ended.
-    fn walk(&self, root: Node, best: &mut Option<Best>, budget: &mut u64, mode: Walk) -> bool {
+    /// One walk of the tree from `root`: whether it ended, ran out of
+    /// budget (or met a plan it could not confirm), or, looking for smaller
+    /// plans, found one.
+    fn walk(&self, root: Node, best: &mut Option<Best>, budget: &mut u64, mode: Walk) -> Ended {
         let n = self.vars.len();
         let mut stack = vec![root];
         let mut complete = true;
         while let Some(node) = stack.pop() {
             if *budget == 0 {
-                return false;
+                return Ended::Budget;
             }
             *budget -= 1;
             if !self.reachable(&node) {
@@ -946,25 +1129,34 @@ impl<'a, R: Rows> Model<'a, R> {
                 continue;
             }
             let branch = match &counts {
-                Some(counts) => match self.pick(&node, counts, bound) {
-                    Some(j) => Some((j, counts[j].floor() as u32)),
-                    None => {
-                        let whole: Vec<u32> = counts.iter().map(|v| v.round() as u32).collect();
-                        if self.covers(&whole) && self.met(&whole) {
-                            let price = self.price_of(&whole);
-                            if best.as_ref().is_none_or(|(_, p, _)| price < p - PRICE) {
-                                *best = Some((self.size(&whole), price, whole));
+                // Branching compares bounds with the preference's prices,
+                // which tell equal plans apart (pruning uses the sizes').
+                Some(counts) => {
+                    match self.pick(&node, counts, self.lagrangian_with(&node, &lambda, false)) {
+                        Some(j) => Some((j, counts[j].floor() as u32)),
+                        None => {
+                            let whole: Vec<u32> = counts.iter().map(|v| v.round() as u32).collect();
+                            if self.covers(&whole) && self.met(&whole) {
+                                let price = self.price_of(&whole);
+                                if best.as_ref().is_none_or(|(_, p, _)| price < p - PRICE) {
+                                    let size = self.size(&whole);
+                                    let smaller = best.as_ref().is_none_or(|(s, _, _)| size < *s);
+                                    *best = Some((size, price, whole));
+                                    if smaller && matches!(mode, Walk::Smaller) {
+                                        return Ended::Improved;
+                                    }
+                                }
+                                // The relaxation's optimum is a plan: nothing
+                                // in the node is smaller or cheaper.
+                            } else {
+                                // Not a plan by the exact test (rounding at
+                                // the edge of a row): not proven either way.
+                                complete = false;
                             }
-                            // The relaxation's optimum is a plan: nothing
-                            // in the node is smaller or cheaper.
-                        } else {
-                            // Not a plan by the exact test (rounding at
-                            // the edge of a row): not proven either way.
-                            complete = false;
+                            None
                         }
-                        None
                     }
-                },
+                }
                 // No relaxed optimum: split the first open count in half.
                 None => (0..n)
                     .find(|&j| node.hi[j] > node.lo[j])
@@ -992,7 +1184,11 @@ impl<'a, R: Rows> Model<'a, R> {
                 stack.push(upper);
             }
         }
-        complete
+        if complete {
+            Ended::Complete
+        } else {
+            Ended::Budget
+        }
     }
 
     fn duplicate(&self) -> Self {
@@ -1006,6 +1202,7 @@ impl<'a, R: Rows> Model<'a, R> {
             checked: self.checked.clone(),
             whole: self.whole.clone(),
             ceiling: self.ceiling,
+            sizes_only: self.sizes_only,
         }
     }
 
@@ -1030,7 +1227,7 @@ impl<'a, R: Rows> Model<'a, R> {
         }
         let side = |n: &Node| match self.relax(n) {
             Relaxed::Empty => f64::INFINITY,
-            Relaxed::Bound { bound: b, .. } => b,
+            Relaxed::Bound { lambda, .. } => self.lagrangian_with(n, &lambda, false),
         };
         let mut best: Option<(f64, usize)> = None;
         for &(_, j) in fractional.iter().take(STRONG) {
@@ -1128,6 +1325,50 @@ mod tests {
         // Preference: the first services take the larger option.
         assert_eq!(&answer[..3], &[Some(0), Some(0), Some(0)]);
         assert!(answer[3..].iter().all(Option::is_none));
+    }
+
+    proptest::proptest! {
+        /// Every whole point of a small box that meets a row meets each of
+        /// its MIR cuts, whatever the divisor and the counts complemented:
+        /// checked by listing the points.
+        #[test]
+        fn mir_cuts_keep_every_plan(
+            gains in proptest::collection::vec(-12i64..=12, 3),
+            uppers in proptest::collection::vec(0u32..=4, 3),
+            flip in proptest::collection::vec(proptest::bool::ANY, 3),
+            need in -20i64..=40,
+            d in 1u32..=13,
+        ) {
+            let g: Vec<f64> = gains.iter().map(|&x| x as f64).collect();
+            let u: Vec<f64> = uppers.iter().map(|&x| f64::from(x)).collect();
+            if let Some((c, rhs)) = mir(&g, need as f64, &u, &flip, f64::from(d)) {
+                for y0 in 0..=uppers[0] {
+                    for y1 in 0..=uppers[1] {
+                        for y2 in 0..=uppers[2] {
+                            let y = [y0, y1, y2].map(f64::from);
+                            let row: f64 = g.iter().zip(&y).map(|(a, y)| a * y).sum();
+                            if row >= need as f64 {
+                                let cut: f64 = c.iter().zip(&y).map(|(a, y)| a * y).sum();
+                                proptest::prop_assert!(
+                                    cut >= rhs - 1e-9,
+                                    "y = {:?}: {} < {}", y, cut, rhs
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_mir_cut_rounds_a_need_that_steps_cannot_meet_exactly() {
+        // 10·y ≥ 761 is 76.1 steps relaxed, 77 whole: the cut by 10 says so.
+        let (c, rhs) = mir(&[10.0], 761.0, &[100.0], &[false], 10.0).unwrap();
+        assert_eq!((c[0], rhs), (1.0, 77.0));
+        // Complemented (y = 100 − ȳ), the same cut seen from the top.
+        let (c, rhs) = mir(&[10.0], 761.0, &[100.0], &[true], 10.0).unwrap();
+        assert_eq!((c[0], rhs), (1.0, 77.0));
     }
 
     #[test]
