@@ -16,7 +16,7 @@
 # (target/bench). ONLY=trend runs the build and the trend section alone,
 # ONLY=survey the survey section, ONLY=lsp the language server's (LSP_SERVICES, 1000;
 # LSP_RUNS, 50), ONLY=import the import of the corpus exported as xlsx (issue #14).
-# LSP_RUNS, 50), ONLY=plan the plan section (issue #15).
+# ONLY=plan the plan section (issue #15).
 #
 # Every command's output goes to files under BENCH_DIR, never to -o /dev/null:
 # trappa writes -o atomically (a temporary file renamed over the target),
