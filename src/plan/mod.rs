@@ -18,7 +18,7 @@ use crate::indicators::compute;
 use crate::inventory::model::{CaseTracking, Inventory, Service, Signing, Submission};
 use crate::inventory::targets::{Direction, Target, TargetsFile};
 use crate::inventory::{Indicator, Step};
-use crate::ladder;
+use crate::ladder::{self, Classification};
 use crate::report::{self, Refusal, Report, targets::TargetStatus};
 pub use moves::Move;
 use serde::Serialize;
@@ -322,9 +322,14 @@ fn rational(t: f64) -> Option<(i64, i64)> {
 /// Every indicator's numerator and denominator for one service (0 for a
 /// count's denominator), as `compute` counts it.
 fn counts(service: &Service) -> Vec<(i64, i64)> {
+    counts_classified(service, ladder::classify(&service.evidence))
+}
+
+/// [`counts`] of a service already classified.
+fn counts_classified(service: &Service, classification: Classification) -> Vec<(i64, i64)> {
     let classified = [ClassifiedService {
         service,
-        classification: ladder::classify(&service.evidence),
+        classification,
     }];
     compute::compute(&classified)
         .iter()
@@ -345,10 +350,11 @@ pub fn cap(s: &Service) -> Step {
     s.target_step.map_or(now, |t| t.max(now))
 }
 
-/// Whether a set of moves leaves the service valid and within its cap.
-fn allowed(changed: &Service, cap: Step) -> bool {
+/// Whether a set of moves leaves the service valid and within its cap
+/// (`step`: the changed service's step).
+fn allowed(changed: &Service, step: Step, cap: Step) -> bool {
     let e = &changed.evidence;
-    ladder::classify(e).step <= cap
+    step <= cap
         // E006: e-ID signing needs online submission; tracking needs a way in.
         && !(e.signing == Signing::Eid && e.submission != Submission::Online)
         && !(e.case_tracking != CaseTracking::None && e.submission == Submission::None)
@@ -463,10 +469,11 @@ pub fn build(
                     .map(|(_, m)| m.bit())
                     .fold(0, |a, b| a | b);
                 remake(&mut after, s, set);
-                if !allowed(&after, cap) {
+                let classification = ladder::classify(&after.evidence);
+                if !allowed(&after, classification.step, cap) {
                     continue;
                 }
-                let counted = counts(&after);
+                let counted = counts_classified(&after, classification);
                 let delta: Vec<(i64, i64)> = rows
                     .iter()
                     .map(|r| {
@@ -672,18 +679,22 @@ fn search(
         .collect();
     // Order of preference: more cases first, then services below their
     // target step, then by id.
+    let below: Vec<bool> = candidates
+        .iter()
+        .map(|c| {
+            c.service
+                .target_step
+                .is_some_and(|t| ladder::classify(&c.service.evidence).step < t)
+        })
+        .collect();
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (candidates[a].service, candidates[b].service);
-        let below = |s: &Service| {
-            s.target_step
-                .is_some_and(|t| ladder::classify(&s.evidence).step < t)
-        };
         y.volumes
             .cases
             .unwrap_or(0)
             .cmp(&x.volumes.cases.unwrap_or(0))
-            .then(below(y).cmp(&below(x)))
+            .then(below[b].cmp(&below[a]))
             .then(x.id.cmp(&y.id))
             .then(a.cmp(&b))
     });
