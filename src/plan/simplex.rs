@@ -105,7 +105,15 @@ fn pivot(t: &mut [f64], width: usize, m: usize, l: usize, e: usize) {
     for v in &mut t[l * width..(l + 1) * width] {
         *v *= scale;
     }
-    let pivot_row: Vec<f64> = t[l * width..(l + 1) * width].to_vec();
+    // Only the pivot row's nonzero entries change the other rows (most of
+    // a tableau of gains and slacks is zero); `v − f·0` would leave `v` as
+    // it is, so skipping them gives the same numbers, bit for bit.
+    let pivot_row: Vec<(usize, f64)> = t[l * width..(l + 1) * width]
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| **v != 0.0)
+        .map(|(j, v)| (j, *v))
+        .collect();
     for i in 0..=m {
         if i == l {
             continue;
@@ -115,8 +123,8 @@ fn pivot(t: &mut [f64], width: usize, m: usize, l: usize, e: usize) {
             continue;
         }
         let row = &mut t[i * width..(i + 1) * width];
-        for (v, pv) in row.iter_mut().zip(&pivot_row) {
-            *v -= factor * pv;
+        for &(j, pv) in &pivot_row {
+            row[j] -= factor * pv;
         }
         row[e] = 0.0;
     }
