@@ -98,15 +98,21 @@ pub(super) fn run(args: &ImportArgs, context: &Context) -> Result<(), Failure> {
         code: args.code.clone(),
         year: args.year,
     };
-    let assembled = assemble(&tables, &given);
+    // When no file could be read there is nothing to assemble: what the
+    // inventory would lack (its organisation, its year, any service) only
+    // follows from the files' own errors, which say it.
+    let assembled = (!tables.is_empty() || refused.is_empty()).then(|| assemble(&tables, &given));
     let mut diagnostics = refused;
-    diagnostics.extend(assembled.diagnostics);
+    let inventory = assembled.and_then(|assembled| {
+        diagnostics.extend(assembled.diagnostics);
+        assembled.inventory
+    });
     show(&diagnostics, args.format, context);
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    match assembled.inventory {
+    match inventory {
         Some(inventory) if errors == 0 => context.deliver(&yaml::write(&inventory)),
         // A program reading the JSON or GitHub findings gets them alone.
         _ if args.format != ImportFormat::Human => Err(Failure::Findings),

@@ -738,6 +738,10 @@ fn a_value_in_the_last_cell_of_a_sheet_is_refused_without_laying_out_the_range()
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("error[E001]"), "{stderr}");
     assert!(stderr.contains("beyond its first 1024 columns"), "{stderr}");
+    // The one file could not be read: no finding follows from that alone
+    // (no organisation, no year, no services).
+    assert_eq!(stderr.matches("error[").count(), 1, "{stderr}");
+    assert!(!stderr.contains("warning["), "{stderr}");
     // Seventeen billion cells would take minutes and all the memory; one
     // cell takes no time (a generous bound: this is not a timing test).
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
