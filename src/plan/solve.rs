@@ -84,10 +84,15 @@ pub trait Rows {
 /// The search's answer: for each item, the index of its choice (None: no change).
 pub type Answer = Vec<Option<usize>>;
 
-/// How many nodes the search may visit before it stops and says so. A
+/// How many nodes the search may visit (of a problem of up to
+/// [`COUNTS_PER_NODE`] counts) before it stops and says so. A
 /// plan found by then is valid and meets the rows; it is only not proven
 /// the smallest, and [`Solution::proven`] says which.
-pub const BUDGET: u64 = 2_000;
+pub const BUDGET: u64 = 6_000;
+
+/// The size of problem (in counts) whose nodes take one unit of the
+/// budget each; a node of a larger problem takes more (see `node_cost`).
+pub const COUNTS_PER_NODE: u64 = 200;
 
 /// How many of the budget's nodes the walk for the preferred plan of the
 /// smallest size may visit (most take one; a few thousand would go to
@@ -1108,7 +1113,7 @@ impl<'a, R: Rows> Model<'a, R> {
             if *budget == 0 {
                 return Ended::Budget;
             }
-            *budget -= 1;
+            *budget = budget.saturating_sub(self.node_cost());
             if !self.reachable(&node) {
                 continue;
             }
@@ -1189,6 +1194,14 @@ impl<'a, R: Rows> Model<'a, R> {
         } else {
             Ended::Budget
         }
+    }
+
+    /// What one node takes of the budget: 1 for a problem of up to
+    /// [`COUNTS_PER_NODE`] counts, more for a larger one, whose relaxations
+    /// cost more each (the tableau grows with the counts): the budget
+    /// bounds the time the search takes, not only its nodes.
+    fn node_cost(&self) -> u64 {
+        (self.vars.len() as u64).div_ceil(COUNTS_PER_NODE).max(1)
     }
 
     fn duplicate(&self) -> Self {
