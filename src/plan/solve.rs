@@ -117,7 +117,8 @@ const PRICE: f64 = 1e-9;
 /// How many fractional counts strong branching tries at a node.
 const STRONG: usize = 4;
 
-/// The largest divisor a cut is tried with.
+/// A cut is tried with each of the row's own gains as divisor and with
+/// every whole number from 2 to this one (none above the largest gain).
 const DIVISORS: f64 = 64.0;
 
 /// How many times the root's relaxation is cut and solved again.
@@ -872,7 +873,7 @@ impl<'a, R: Rows> Model<'a, R> {
     /// (the cut is then written back in `y`). Counts the root holds at 0
     /// are left out, so a cut is valid wherever they stay 0 (everywhere,
     /// when the root holds none). Only cuts the relaxation's optimum breaks
-    /// are added, the most broken of each row and complementation.
+    /// are added, the most broken of each row and form (see below).
     fn cut(&mut self, root: &Node) {
         let open: Vec<usize> = (0..self.vars.len()).filter(|&j| root.hi[j] > 0).collect();
         for _ in 0..CUT_ROUNDS {
@@ -1086,11 +1087,7 @@ impl<'a, R: Rows> Model<'a, R> {
                 _ => break false,
             }
         };
-        // The copy's counts are this model's (the copy only adds rows),
-        // priced here with the preference's rewards again.
-        if let Some(best) = &mut best {
-            best.1 = self.price_of(&best.2);
-        }
+        // The copy's counts are this model's (the copy only adds rows).
         if best.is_some() {
             // The preference among plans of the proven size has a budget of
             // its own: it decides which services, never how many changes.

@@ -176,8 +176,8 @@ pub fn build(
 }
 
 /// [`build`] from the inventory's services already classified (in the
-/// inventory's order), for callers that need the classification too: the
-/// ladder is the costly part of a report, and is not run twice.
+/// inventory's order), for callers that need the classification too, so
+/// that they do not classify every service twice.
 pub fn build_classified(
     inventory: &Inventory,
     current: &[ClassifiedService],
