@@ -9,6 +9,7 @@
 //! `report::build`, whose statuses are the plan's "after".
 
 pub mod apply;
+mod cuts;
 pub mod moves;
 mod simplex;
 pub mod solve;

@@ -11,8 +11,13 @@
 /// What the simplex found.
 #[derive(Debug)]
 pub enum Outcome {
-    /// The optimum: `x`, and the dual values `y` (one per row of `A`).
-    Optimal { x: Vec<f64>, y: Vec<f64> },
+    /// The optimum: `x`, the dual values `y` (one per row of `A`), and
+    /// the final tableau.
+    Optimal {
+        x: Vec<f64>,
+        y: Vec<f64>,
+        tableau: Tableau,
+    },
     /// The objective grows without end along `ray` (x ≥ 0).
     Unbounded { ray: Vec<f64> },
     /// The pivot limit was reached first.
@@ -62,7 +67,11 @@ pub fn maximise(p: &[f64], a: &[Vec<f64>], b: &[f64], max_pivots: usize) -> Outc
                 }
             }
             let y = (0..m).map(|i| t[m * width + n + i]).collect();
-            return Outcome::Optimal { x, y };
+            return Outcome::Optimal {
+                x,
+                y,
+                tableau: Tableau { t, width, basic },
+            };
         };
         // Ratio test; ties go to the smallest basic variable (Bland).
         let mut leaving: Option<(usize, f64)> = None;
@@ -98,6 +107,25 @@ pub fn maximise(p: &[f64], a: &[Vec<f64>], b: &[f64], max_pivots: usize) -> Outc
         basic[l] = e;
     }
     Outcome::Stalled
+}
+
+/// The optimal tableau `[B⁻¹A | B⁻¹ | B⁻¹b]`, read by column: the
+/// variables are `x` (0..n) then the slacks of the rows (n..n+m).
+#[derive(Debug)]
+pub struct Tableau {
+    t: Vec<f64>,
+    width: usize,
+    basic: Vec<usize>,
+}
+
+impl Tableau {
+    /// Column `col` of the tableau: each row's basic variable and entry.
+    pub fn column(&self, col: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
+        self.basic
+            .iter()
+            .enumerate()
+            .map(move |(i, &b)| (b, self.t[i * self.width + col]))
+    }
 }
 
 fn pivot(t: &mut [f64], width: usize, m: usize, l: usize, e: usize) {
@@ -139,7 +167,8 @@ mod tests {
         // max 3x + 5y, x ≤ 4, 2y ≤ 12, 3x + 2y ≤ 18: x = 2, y = 6, value 36;
         // the dual values are 0, 3/2, 1.
         let a = vec![vec![1.0, 0.0], vec![0.0, 2.0], vec![3.0, 2.0]];
-        let Outcome::Optimal { x, y } = maximise(&[3.0, 5.0], &a, &[4.0, 12.0, 18.0], 100) else {
+        let Outcome::Optimal { x, y, .. } = maximise(&[3.0, 5.0], &a, &[4.0, 12.0, 18.0], 100)
+        else {
             panic!("not optimal");
         };
         assert!((x[0] - 2.0).abs() < 1e-9 && (x[1] - 6.0).abs() < 1e-9);
