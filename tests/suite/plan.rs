@@ -633,3 +633,21 @@ fn the_html_page_escapes_names_and_has_no_script() {
         assert!(page.contains("Provby kommun 2024"));
     }
 }
+
+/// A file of the generated national corpus (`gen_corpus --orgs 290
+/// --services 140 --years 1 --seed 1`, Dorotea) whose plan the search with
+/// rounding cuts alone could not prove within its budget (lower bound 124):
+/// with the Gomory cuts the root's bound is the plan's size, 125 changes,
+/// which is the optimum HiGHS finds for the same integer program.
+#[test]
+fn a_corpus_file_the_rounding_cuts_left_unproven_is_proven_at_its_optimum() {
+    let text = std::fs::read_to_string("tests/fixtures/plan/corpus-dorotea-2025.yaml").unwrap();
+    let targets =
+        targets(&std::fs::read_to_string("tests/fixtures/plan/targets-bench.yaml").unwrap());
+    let inventory = inventory(&text);
+    let plan = plan::build(&inventory, None, &targets).unwrap();
+    assert!(plan.proven);
+    assert_eq!(plan.size(), 125);
+    assert_eq!(plan.lower_bound, 125);
+    assert!(meets(&plan.after, &targets, &plan));
+}
